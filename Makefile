@@ -1,0 +1,34 @@
+# The two commands: `make run` serves the site as in production, `make test` runs the suite.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+export BASE_URL ?= http://127.0.0.1:$(PORT)
+
+.PHONY: run test lint install
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable . --group dev
+	touch $@
+
+install: $(BIN)/.installed
+
+.secret_key:
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+run: install .secret_key
+	SECRET_KEY="$$(cat .secret_key)" $(BIN)/python manage.py migrate --noinput
+	SECRET_KEY="$$(cat .secret_key)" $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	SECRET_KEY="$$(cat .secret_key)" $(BIN)/python manage.py load_content
+	SECRET_KEY="$$(cat .secret_key)" exec $(BIN)/gunicorn --config config/gunicorn.py --bind 127.0.0.1:$(PORT) config.wsgi
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
