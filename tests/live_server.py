@@ -1,0 +1,110 @@
+"""A production-like copy of the site for tests that speak real HTTP: gunicorn + whitenoise,
+DEBUG off, its own freshly migrated and loaded database (SQLite, or PostgreSQL when
+DATABASE_URL names it)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN_USER, ADMIN_PASSWORD = "site-admin", "a-long-password-for-tests-only"
+
+
+def free_port():
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fresh_database_url(workdir, name):
+    """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / (name + '.sqlite3')}"
+    parts = urlsplit(url)
+    admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+class LiveSite:
+    """Sets up a database, then runs gunicorn on a free port until stopped."""
+
+    def __init__(self, workdir, name="library_live", **extra_env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": "live-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "BASE_URL": self.url,
+            "DATABASE_URL": fresh_database_url(workdir, name),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+            **extra_env,
+        }
+        self.process = None
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+
+    def start(self):
+        self.manage("migrate", "--noinput")
+        self.manage("collectstatic", "--noinput")
+        self.manage("load_content")
+        self.manage(
+            "createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@example.com"
+        )
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(
+            [
+                gunicorn,
+                "--config",
+                "config/gunicorn.py",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "2",
+                "--access-logfile",
+                "/dev/null",
+                "config.wsgi",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )
+        self._wait_until_up()
+        return self
+
+    def _wait_until_up(self, seconds=30):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"gunicorn did not answer on {self.url} within {seconds} s")
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
