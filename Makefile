@@ -4,7 +4,7 @@ PYTHON ?= python3
 PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
-export BASE_URL ?= http://127.0.0.1:$(PORT)
+RUN_ENV = SECRET_KEY="$$(cat .secret_key)" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"
 
 .PHONY: run test lint install
 
@@ -21,10 +21,10 @@ install: $(BIN)/.installed
 	chmod 600 $@
 
 run: install .secret_key
-	SECRET_KEY="$$(cat .secret_key)" $(BIN)/python manage.py migrate --noinput
-	SECRET_KEY="$$(cat .secret_key)" $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	SECRET_KEY="$$(cat .secret_key)" $(BIN)/python manage.py load_content
-	SECRET_KEY="$$(cat .secret_key)" exec $(BIN)/gunicorn --config config/gunicorn.py --bind 127.0.0.1:$(PORT) config.wsgi
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(BIN)/python manage.py load_content
+	$(RUN_ENV) exec $(BIN)/gunicorn --config config/gunicorn.py --bind 127.0.0.1:$(PORT) config.wsgi
 
 test: install
 	$(BIN)/python -m pytest

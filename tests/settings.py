@@ -3,7 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
-os.environ.setdefault("BASE_URL", "http://testserver")
+os.environ["BASE_URL"] = "http://testserver"  # the host Django's test client uses
 
 from config.settings import *  # noqa: F403
 
