@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, HomePage, LoadedContent, SectionPage
+from related.models import RelatedLink, Teaser
 
 ARTICLE_FIELDS = {
     "source": str,
@@ -33,6 +34,7 @@ ARTICLE_FIELDS = {
     "tags": list,
     "body": list,
     "related_teasers": list,
+    "related_pages": list,
     "notes": dict,
 }
 REQUIRED_TEXT = ("section", "slug", "title", "standfirst")
@@ -64,6 +66,7 @@ class Report:
     """What a load did (or, in a dry run, would do), page by page."""
 
     actions: list = field(default_factory=list)
+    changed: list = field(default_factory=list)  # (page, fixture): published once all pages exist
 
     def add(self, action, fixture):
         self.actions.append((action, fixture.path, fixture.data["title"]))
@@ -88,6 +91,7 @@ def read_fixtures(root):
     for path in article_paths:
         fixtures.append(_article_fixture(path, root, section_slugs))
     _check_unique_slugs(fixtures)
+    _check_related_pages(fixtures)
     return fixtures
 
 
@@ -133,14 +137,28 @@ def _article_fixture(path, root, section_slugs):
     if data["section"] not in section_slugs:
         raise FixtureError(name, "section", f"no section with slug {data['section']!r}")
     if data["date"] is not None:
-        try:
-            date.fromisoformat(data["date"])
-        except ValueError as error:
-            raise FixtureError(name, "date", "not an ISO date (YYYY-MM-DD)") from error
+        _iso_date(data["date"], name, "date")
     if not all(isinstance(tag, str) and tag.strip() for tag in data["tags"]):
         raise FixtureError(name, "tags", "every tag must be non-empty text")
     _check_body(data["body"], name)
+    _check_teasers(data["related_teasers"], name)
     return Fixture(name, ArticlePage, data, parent_slug=data["section"])
+
+
+def _iso_date(value, path, field_name):
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as error:
+        raise FixtureError(path, field_name, "not an ISO date (YYYY-MM-DD)") from error
+
+
+def _check_teasers(teasers, path):
+    for index, teaser in enumerate(teasers):
+        where = f"related_teasers[{index}]"
+        if not isinstance(teaser, dict):
+            raise FixtureError(path, where, "each teaser needs a summary and a date")
+        _text(teaser, path, f"{where}.summary")
+        _iso_date(teaser.get("date"), path, f"{where}.date")
 
 
 def _check_body(raw_body, path):
@@ -179,6 +197,15 @@ def _check_unique_slugs(fixtures):
         seen[key] = fixture.path
 
 
+def _check_related_pages(fixtures):
+    articles = {f.data["slug"] for f in fixtures if f.kind is ArticlePage}
+    for fixture in fixtures:
+        for index, slug in enumerate(fixture.data.get("related_pages", [])):
+            if slug not in articles or slug == fixture.data["slug"]:
+                where = f"related_pages[{index}]"
+                raise FixtureError(fixture.path, where, f"no other article with slug {slug!r}")
+
+
 def load(fixtures, *, base_url, force=False, dry_run=False):
     """Create or update the pages of `fixtures` in one transaction; return what was done."""
     report = Report()
@@ -199,6 +226,7 @@ def load(fixtures, *, base_url, force=False, dry_run=False):
                 parent = sections[fixture.parent_slug]
                 _load_page(page, fixture, parent, report, force, dry_run)
         if not dry_run:
+            _publish_changed(report.changed)
             _point_site_at(home, base_url, fixtures[0].data["site_name"])
         if dry_run:
             transaction.set_rollback(True)
@@ -208,7 +236,7 @@ def load(fixtures, *, base_url, force=False, dry_run=False):
 def _load_page(page, fixture, parent, report, force, dry_run):
     if page is None:
         report.add("create", fixture)
-        return None if dry_run else _create(fixture, parent)
+        return None if dry_run else _create(fixture, parent, report)
     record = LoadedContent.objects.filter(page=page).first()
     edited = record is None or record.revision_id != page.latest_revision_id
     if edited and not force:
@@ -221,18 +249,18 @@ def _load_page(page, fixture, parent, report, force, dry_run):
     if not dry_run:
         page = page.specific
         _apply(page, fixture)
-        _publish(page, fixture)
+        report.changed.append((page, fixture))
     return page
 
 
-def _create(fixture, parent):
+def _create(fixture, parent, report):
     page = fixture.kind(title=fixture.data["title"], slug=fixture.data["slug"])
     _apply(page, fixture)
     if parent is None:
         Page.get_first_root_node().add_child(instance=page)
     else:
         parent.add_child(instance=page)
-    _publish(page, fixture)
+    report.changed.append((page, fixture))
     return page
 
 
@@ -249,6 +277,30 @@ def _apply(page, fixture):
     page.publisher = data["publisher"]
     page.body = copy.deepcopy(data["body"])  # Wagtail adds block ids to what it is given
     page.tags.set(data["tags"], clear=True)
+
+
+def _publish_changed(changed):
+    """Publish the created and updated pages, linking articles now that every page exists."""
+    for page, fixture in changed:
+        if fixture.kind is ArticlePage:
+            _link_related(page, fixture.data)
+        _publish(page, fixture)
+
+
+def _link_related(page, data):
+    """The article's related list: its curated articles, then its teasers, in fixture order."""
+    articles = {a.slug: a for a in ArticlePage.objects.filter(slug__in=data["related_pages"])}
+    targets = [{"page": articles[slug]} for slug in data["related_pages"]]
+    targets += [{"teaser": _teaser(raw)} for raw in data["related_teasers"]]
+    page.related_links = [RelatedLink(sort_order=i, **target) for i, target in enumerate(targets)]
+
+
+def _teaser(raw):
+    """The library's teaser with this summary, created if it is new; editors' changes are kept."""
+    teaser = Teaser.objects.filter(summary=raw["summary"]).first()
+    return teaser or Teaser.objects.create(
+        summary=raw["summary"], date=date.fromisoformat(raw["date"])
+    )
 
 
 def _publish(page, fixture):

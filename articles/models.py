@@ -10,12 +10,14 @@ from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.panels import InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from related.selection import related_items
 
 ARTICLES_PER_PAGE = 12
 WORDS_PER_MINUTE = 230
@@ -119,6 +121,7 @@ class ArticlePage(Page):
         "publisher",
         "tags",
         "body",
+        InlinePanel("related_links", heading="Related articles", label="Related link"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -137,6 +140,7 @@ class ArticlePage(Page):
         context["current_section"] = self.get_parent()
         context["sections"] = sections
         context["table_of_contents"] = table_of_contents(sections)
+        context["related_items"] = related_items(self, request)
         return context
 
     def body_sections(self):

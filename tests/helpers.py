@@ -1,11 +1,22 @@
-"""Small helpers shared by the tests: where the fixtures are, and what a reader sees."""
+"""Helpers shared by the tests: the fixtures, what a reader sees, what an editor posts."""
 
 import re
 import unicodedata
+from http import HTTPStatus
 
 from bs4 import BeautifulSoup
 
 from django.conf import settings
+from django.urls import reverse
+
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 FIXTURES_DIR = settings.BASE_DIR / "fixtures"
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
@@ -25,3 +36,42 @@ def visible_text(response):
     """The text a reader sees in the page's <main>, normalised."""
     main = soup(response).find("main")
     return normalise(main.get_text())
+
+
+def edit_view_post_data(client, page):
+    """What the admin's edit form posts for `page`, StreamFields included (script builds those)."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == HTTPStatus.OK
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    latest = page.specific.get_latest_revision_as_object()
+    for model_field in latest._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            value = getattr(latest, model_field.name)
+            form = {model_field.name: block_form_data(model_field.stream_block, value)}
+            for key, item in nested_form_data(form).items():
+                data[key] = str(item)
+    return data
+
+
+def block_form_data(block, value):
+    """A block's value as the nested form data its admin widget posts."""
+    if isinstance(block, blocks.StreamBlock):
+        return streamfield([(c.block_type, block_form_data(c.block, c.value)) for c in value])
+    if isinstance(block, blocks.ListBlock):
+        items = [block_form_data(block.child_block, item) for item in value]
+        return list_block(items)
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_form_data(child, value.get(name))
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text(value.source, features=block.features)
+    form_value = block.value_for_form(value)
+    return "" if form_value is None else form_value
+
+
+def list_block(items):
+    """ListBlock form data for already-converted `items`, as `streamfield` does for streams."""
+    data = {str(i): {"value": item, "deleted": "", "order": str(i)} for i, item in enumerate(items)}
+    return {**data, "count": str(len(items))}

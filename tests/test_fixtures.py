@@ -27,6 +27,7 @@ KEYS = [
     "tags",
     "body",
     "related_teasers",
+    "related_pages",
     "notes",
 ]
 BLOCK_TYPES = {"heading", "paragraph", "list", "quote", "note", "cta", "references"}
@@ -187,6 +188,22 @@ def test_related_teasers_are_the_twenty_dated_source_entries(stem):
     assert len(expected) == 20 and all(t["date"] for t in expected)
     breathing = [t for t in expected if t["summary"].startswith(BREATHING)]
     assert [t["date"] for t in breathing] == ["2025-07-26"]
+
+
+@by_file
+def test_related_pages_name_other_articles_each_once(path):
+    article = load(path)
+    others = {p.stem for p in ARTICLE_FILES} - {article["slug"]}
+    assert article["related_pages"]
+    assert set(article["related_pages"]) <= others
+    assert len(set(article["related_pages"])) == len(article["related_pages"])
+
+
+def test_the_chronic_pain_articles_link_to_each_other():
+    chronic = {a["slug"]: a for a in map(load, ARTICLE_FILES) if a["section"] == "chronic-pain"}
+    assert len(chronic) == 3
+    for slug, article in chronic.items():
+        assert set(chronic) - {slug} <= set(article["related_pages"])
 
 
 def test_site_sections_each_hold_articles():

@@ -115,8 +115,24 @@ def test_dry_run_reports_without_writing(fixture_copy):
         ),
         (lambda data: data.update(date="14 April"), "anxiety-and-chronic-pain.json: date: not"),
         (lambda data: data.update(section="nowhere"), "anxiety-and-chronic-pain.json: section"),
+        (
+            lambda data: data["related_pages"].append("nowhere"),
+            "anxiety-and-chronic-pain.json: related_pages[2]: no other article with slug 'nowhere'",
+        ),
+        (
+            lambda data: data["related_teasers"].append({"summary": "A story."}),
+            "anxiety-and-chronic-pain.json: related_teasers[0].date: not an ISO date",
+        ),
     ],
-    ids=["missing-title", "blank-title", "unknown-block", "bad-date", "unknown-section"],
+    ids=[
+        "missing-title",
+        "blank-title",
+        "unknown-block",
+        "bad-date",
+        "unknown-section",
+        "unknown-related-page",
+        "undated-teaser",
+    ],
 )
 def test_a_bad_fixture_names_file_and_field_and_loads_nothing(fixture_copy, change, message):
     ArticlePage.objects.get(slug="anxiety-and-chronic-pain").delete()
