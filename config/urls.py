@@ -1,4 +1,4 @@
-"""URL routes: the admin, documents, social cards, feeds, and Wagtail's page tree."""
+"""URL routes: the admin, documents, crawler files, feeds, and Wagtail's page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -12,6 +12,9 @@ from articles import feeds, views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("cards/<int:page_id>/<str:digest>.png", views.social_card, name="social_card"),
     path("feeds/rss.xml", feeds.ArticleFeed(), name="feed_rss"),
     path("feeds/atom.xml", feeds.ArticleAtomFeed(), name="feed_atom"),
