@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.search_engines import SearchEngineMixin
 from related.selection import related_items
 
 ARTICLES_PER_PAGE = 12
@@ -31,7 +32,7 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
         raise Http404("No such page of articles.") from error
 
 
-class HomePage(Page):
+class HomePage(SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, "introduction"]
@@ -46,7 +47,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, "introduction"]
@@ -101,7 +102,7 @@ def table_of_contents(sections):
     return outline
 
 
-class ArticlePage(Page):
+class ArticlePage(SearchEngineMixin, Page):
     standfirst = models.TextField(help_text="The one-paragraph summary shown under the title.")
     date = models.DateField(
         "publication date", null=True, blank=True, help_text="Leave empty if it is not known."
@@ -112,6 +113,14 @@ class ArticlePage(Page):
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True)
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the article is shared. Leave empty to use a generated title card.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -123,6 +132,7 @@ class ArticlePage(Page):
         "body",
         InlinePanel("related_links", heading="Related articles", label="Related link"),
     ]
+    promote_panels = [*SearchEngineMixin.promote_panels, "social_image"]
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),

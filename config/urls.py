@@ -1,4 +1,4 @@
-"""URL routes: the admin, documents, and Wagtail's page tree for everything else."""
+"""URL routes: the admin, documents, crawler files, feeds, and Wagtail's page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -7,9 +7,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles import feeds, views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("cards/<int:page_id>/<str:digest>.png", views.social_card, name="social_card"),
+    path("feeds/rss.xml", feeds.ArticleFeed(), name="feed_rss"),
+    path("feeds/atom.xml", feeds.ArticleAtomFeed(), name="feed_atom"),
+    path("feeds/sections/<slug:slug>/rss.xml", feeds.SectionFeed(), name="section_feed_rss"),
+    path("feeds/sections/<slug:slug>/atom.xml", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    path("feeds/topics/<slug:slug>/rss.xml", feeds.TopicFeed(), name="topic_feed_rss"),
+    path("feeds/topics/<slug:slug>/atom.xml", feeds.TopicAtomFeed(), name="topic_feed_atom"),
 ]
 
 if settings.DEBUG:

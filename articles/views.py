@@ -1,0 +1,72 @@
+"""What crawlers and social sites fetch besides pages: robots.txt, the sitemap, social cards."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page, Site, get_page_models
+
+from articles import cards
+from articles.search_engines import SearchEngineMixin
+from articles.seo import page_metadata
+
+CARD_CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
+class PageSitemap(Sitemap):
+    """Every live, public page that search engines may list."""
+
+    def items(self):
+        hidden = [
+            model.objects.filter(hide_from_search_engines=True).values("pk")
+            for model in get_page_models()
+            if issubclass(model, SearchEngineMixin)
+        ]
+        pages = super().items()
+        for hidden_pages in hidden:
+            pages = pages.exclude(pk__in=hidden_pages)
+        return pages
+
+
+@require_safe
+def sitemap(request):
+    """The sitemap; an index of numbered sitemaps once there are more pages than one may list."""
+    sitemaps = {"pages": PageSitemap(request)}
+    if sitemaps["pages"].paginator.num_pages > 1:
+        return sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap_section")
+    return sitemap_views.sitemap(request, sitemaps)
+
+
+@require_safe
+def sitemap_section(request, section):
+    """One numbered sitemap (`?p=`) of the index."""
+    return sitemap_views.sitemap(request, {"pages": PageSitemap(request)}, section=section)
+
+
+@require_safe
+def robots_txt(request):
+    """Crawl everything but the admin and search results; the sitemap by its full URL."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    context = {"sitemap_url": site.root_url + reverse("sitemap")}
+    return TemplateResponse(request, "robots.txt", context, content_type="text/plain")
+
+
+@require_safe
+def social_card(request, page_id, digest):
+    """A page's card image; an out-of-date digest moves on to the current card."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None or not isinstance(page, SearchEngineMixin):
+        raise Http404("No such card.")
+    card = page_metadata(page, request).card
+    if card.digest != digest:
+        return redirect("social_card", page_id=page_id, digest=card.digest, permanent=True)
+    png = cache.get_or_set(f"social-card:{digest}", lambda: cards.render(card), CARD_CACHE_SECONDS)
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=31536000, immutable=True)
+    return response
