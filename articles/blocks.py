@@ -1,8 +1,10 @@
 """The blocks an article body is made of, and the article body itself."""
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript"]
@@ -11,7 +13,9 @@ INLINE_FEATURES = ["bold", "italic", "link", "superscript"]
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=255)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading"), ("h3", "Subheading")], default="h2"
+        choices=[("h2", "Section heading"), ("h3", "Subheading")],
+        default="h2",
+        search_index=False,
     )
     anchor = blocks.CharBlock(
         required=False,
@@ -28,7 +32,9 @@ class HeadingBlock(blocks.StructBlock):
 
 class ListItemsBlock(blocks.StructBlock):
     style = blocks.ChoiceBlock(
-        choices=[("bullet", "Bullets"), ("numbered", "Numbered")], default="bullet"
+        choices=[("bullet", "Bullets"), ("numbered", "Numbered")],
+        default="bullet",
+        search_index=False,
     )
     items = blocks.ListBlock(blocks.CharBlock(max_length=1000), min_num=1)
 
@@ -80,7 +86,13 @@ class CallToActionBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt = blocks.CharBlock(
-        max_length=255, help_text="Describe the image for people who cannot see it."
+        required=False,
+        max_length=255,
+        help_text="Describe the image for people who cannot see it.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the image adds nothing to the text; screen readers then skip it.",
     )
     caption = blocks.CharBlock(required=False, max_length=255)
 
@@ -88,6 +100,21 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image.html"
         description = "A picture with its text alternative and an optional caption."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["alt"].strip() and not value["decorative"]:
+            raise StructBlockValidationError(
+                {"alt": ValidationError("Describe the image, or mark it as decorative.")}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        """A decorative image gets an empty alt; an article's first image loads at once."""
+        context = super().get_context(value, parent_context)
+        context["alt"] = "" if value["decorative"] else value["alt"]
+        context["is_lead"] = value is (parent_context or {}).get("lead_image")
+        return context
 
 
 class ReferenceValue(blocks.StructValue):

@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
+from django.utils.timezone import localdate
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,12 +18,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
 from articles.search_engines import SearchEngineMixin
 from related.selection import related_items
 
 ARTICLES_PER_PAGE = 12
+LATEST_PER_SECTION = 3
+LISTING_ORDER = [F("date").desc(nulls_last=True), F("first_published_at").desc(), "pk"]
 WORDS_PER_MINUTE = 230
 
 
@@ -42,9 +48,24 @@ class HomePage(SearchEngineMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SectionPage.objects.child_of(self).live().public()
-        context["latest_articles"] = ArticlePage.objects.listing().descendant_of(self)[:6]
+        context["sections"] = self.sections_with_latest()
         return context
+
+    def sections_with_latest(self, per_section=LATEST_PER_SECTION):
+        """The live sections, each with `latest` set to its newest articles, in two queries."""
+        sections = list(SectionPage.objects.child_of(self).live().public())
+        articles = list(
+            ArticlePage.objects.listing()
+            .descendant_of(self)
+            .annotate(
+                section_path=Substr("path", 1, (self.depth + 1) * self.steplen),
+                rank=Window(RowNumber(), partition_by=F("section_path"), order_by=LISTING_ORDER),
+            )
+            .filter(rank__lte=per_section)
+        )
+        for section in sections:
+            section.latest = [item for item in articles if item.section_path == section.path]
+        return sections
 
 
 class SectionPage(SearchEngineMixin, Page):
@@ -71,12 +92,7 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePageQuerySet(PageQuerySet):
     def listing(self):
         """Live, public articles, newest first, shaped for article cards."""
-        return (
-            self.live()
-            .public()
-            .defer_streamfields()
-            .order_by(models.F("date").desc(nulls_last=True), "-first_published_at", "pk")
-        )
+        return self.live().public().defer_streamfields().order_by(*LISTING_ORDER)
 
 
 @dataclass
@@ -151,7 +167,22 @@ class ArticlePage(SearchEngineMixin, Page):
         context["sections"] = sections
         context["table_of_contents"] = table_of_contents(sections)
         context["related_items"] = related_items(self, request)
+        context["previous_article"], context["next_article"] = self.neighbours()
+        context["lead_image"] = next(
+            (block.value for block in self.body if block.block_type == "image"), None
+        )
         return context
+
+    def neighbours(self):
+        """The articles listed just before and after this one in its section, in three queries."""
+        siblings = list(ArticlePage.objects.listing().sibling_of(self).values_list("pk", flat=True))
+        if self.pk not in siblings:
+            return None, None
+        index = siblings.index(self.pk)
+        before = siblings[index - 1] if index else None
+        after = siblings[index + 1] if index + 1 < len(siblings) else None
+        found = ArticlePage.objects.defer_streamfields().in_bulk([before, after])
+        return found.get(before), found.get(after)
 
     def body_sections(self):
         """The body split at its headings; a reference list is a section of its own."""
@@ -178,6 +209,31 @@ class ArticlePage(SearchEngineMixin, Page):
             for text in block.block.get_searchable_content(block.value):
                 words += len(str(text).split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def updated_on(self):
+        """The day this article was last republished here, when later than its first day here."""
+        if not (self.first_published_at and self.last_published_at):
+            return None
+        updated = localdate(self.last_published_at)
+        if updated > localdate(self.first_published_at) and updated != self.date:
+            return updated
+        return None
+
+
+@register_snippet
+class TopicDescription(models.Model):
+    """An editor's introduction to a topic (a tag), shown at the top of its topic page."""
+
+    tag = models.OneToOneField(
+        "taggit.Tag", on_delete=models.CASCADE, related_name="topic_description"
+    )
+    description = models.TextField(help_text="One or two sentences introducing the topic.")
+
+    panels = ["tag", "description"]
+
+    def __str__(self):
+        return self.tag.name
 
 
 class LoadedContent(models.Model):

@@ -90,7 +90,7 @@ def page_metadata(page, request):
         image=_card_image(page, card, site.root_url),
         card=card,
         noindex=page.hide_from_search_engines,
-        breadcrumbs=[Link(a.title, a.get_full_url(request)) for a in ancestors] if section else [],
+        breadcrumbs=[Link(a.title, a.get_url(request)) for a in ancestors] if section else [],
         feeds=feed_links(section, site.root_url, site_name),
     )
     if isinstance(page, ArticlePage):

@@ -1,6 +1,7 @@
 """The JSON-LD `@graph` of a page, built from its metadata and linked by `@id`s."""
 
 import json
+from urllib.parse import urljoin
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
@@ -53,7 +54,12 @@ def breadcrumb_list(meta):
         "@type": "BreadcrumbList",
         "@id": f"{meta.canonical_url}#breadcrumb",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": link.title, "item": link.url}
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": link.title,
+                "item": urljoin(meta.site_url, link.url),
+            }
             for position, link in enumerate(meta.breadcrumbs, start=1)
         ],
     }

@@ -1,4 +1,4 @@
-"""URL routes: the admin, documents, crawler files, feeds, and Wagtail's page tree."""
+"""URL routes: the admin, documents, crawler files, feeds, search, topics, and the page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import feeds, views
+from articles.search import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +23,8 @@ urlpatterns = [
     path("feeds/sections/<slug:slug>/atom.xml", feeds.SectionAtomFeed(), name="section_feed_atom"),
     path("feeds/topics/<slug:slug>/rss.xml", feeds.TopicFeed(), name="topic_feed_rss"),
     path("feeds/topics/<slug:slug>/atom.xml", feeds.TopicAtomFeed(), name="topic_feed_atom"),
+    path("search/", search, name="search"),
+    path("", include("articles.urls")),
 ]
 
 if settings.DEBUG:

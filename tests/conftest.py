@@ -2,6 +2,8 @@ import pytest
 
 from django.conf import settings
 
+from wagtail.images.tests.utils import get_test_image_file
+
 from articles.content import load, read_fixtures
 from tests.helpers import FIXTURES_DIR
 
@@ -32,3 +34,22 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.com", "pw-for-tests")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def illustrated(db, settings, tmp_path):
+    """An article whose body has two images: the first is its lead image."""
+    from wagtail.images.models import Image
+
+    from articles.models import ArticlePage
+
+    settings.MEDIA_ROOT = tmp_path
+    image = Image.objects.create(title="Walk", file=get_test_image_file(size=(1600, 900)))
+    article = ArticlePage.objects.get(slug="neurotransmitter-imbalances-psychosomatic-disorders")
+    article.body = [
+        ("image", {"image": image, "alt": "A woman walking", "decorative": False}),
+        *[(block.block_type, block.value) for block in article.body],
+        ("image", {"image": image, "alt": "", "decorative": True}),
+    ]
+    article.save_revision().publish()
+    return article

@@ -1,0 +1,24 @@
+"""axe-core finds nothing to fix on any kind of page, in light or dark colours."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = {
+    "home": "/",
+    "section": "/chronic-pain/",
+    "topic": "/topics/stress/",
+    "article": "/chronic-pain/treatment-of-psychogenic-pain/",
+    "search with results": "/search/?q=back+pain",
+    "search without a query": "/search/",
+    "not found": "/no-such-page/",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_has_no_accessibility_violations(live_site, page, name, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_site.url + PAGES[name])
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]})
+    violations = results.response["violations"]
+    assert [(v["id"], [node["target"] for node in v["nodes"]]) for v in violations] == []
