@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -10,12 +11,20 @@ from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.people import Person
+from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
+from articles.site_settings import Signpost, SiteSettings
+from articles.workflow import ClinicalReviewTask
+
+# Models that live in their own modules, named here so Django finds them with the rest.
+__all__ = ["ClinicalReviewTask", "Person", "Signpost", "SiteSettings"]
 
 ARTICLES_PER_PAGE = 12
 WORDS_PER_MINUTE = 230
@@ -46,8 +55,18 @@ class HomePage(Page):
 
 class SectionPage(Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+    signpost = models.ForeignKey(
+        Signpost,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sections",
+        verbose_name="“Need help now?” box",
+        help_text="Shown on every article in this section. Leave empty for none.",
+    )
 
     content_panels = [*Page.content_panels, "introduction"]
+    settings_panels = [*Page.settings_panels, "signpost"]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -73,6 +92,15 @@ class ArticlePageQuerySet(PageQuerySet):
             .public()
             .defer_streamfields()
             .order_by(models.F("date").desc(nulls_last=True), "-first_published_at", "pk")
+        )
+
+    def review_due(self, today=None):
+        """Articles whose review is overdue or due within the review window, most overdue first."""
+        today = today or date.today()
+        return (
+            self.filter(next_review_due__lte=today + REVIEW_WINDOW)
+            .select_related("reviewer")
+            .order_by("next_review_due", "title")
         )
 
 
@@ -110,6 +138,18 @@ class ArticlePage(Page):
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True)
+    reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        verbose_name="medically reviewed by",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text="Leave empty for 12 months after the last review."
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -119,6 +159,9 @@ class ArticlePage(Page):
         "publisher",
         "tags",
         "body",
+        MultiFieldPanel(
+            ["reviewer", "last_reviewed", "next_review_due"], heading="Clinical review"
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -128,15 +171,24 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = a_year_after(self.last_reviewed)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sections = self.body_sections()
-        context["current_section"] = self.get_parent()
+        section = self.get_parent().specific
+        context["current_section"] = section
+        context["signpost"] = section.signpost
         context["sections"] = sections
         context["table_of_contents"] = table_of_contents(sections)
+        context["reference_count"] = self.reference_count()
         return context
 
     def body_sections(self):
@@ -156,6 +208,11 @@ class ArticlePage(Page):
             else:
                 sections[-1].blocks.append(block)
         return [section for section in sections if section.title or section.blocks]
+
+    def reference_count(self):
+        """How many works the body cites, so in-text markers link only to real entries."""
+        blocks = (block for block in self.body if block.block_type == "references")
+        return sum(len(block.value["items"]) for block in blocks)
 
     @property
     def reading_minutes(self):
