@@ -80,4 +80,6 @@ def record_review(page, user, reviewer_id, reviewed_on):
     draft.last_reviewed = parse_date(str(reviewed_on))
     draft.next_review_due = None
     draft.full_clean()
-    return draft.save_revision(user=user, log_action=True)
+    # The workflow publishes the page's latest revision when it finishes: point `page` at ours.
+    page.latest_revision = draft.save_revision(user=user, log_action=True)
+    return page.latest_revision
