@@ -18,6 +18,8 @@ from articles.site_settings import SiteSettings
 
 
 class RecordReviewForm(TaskStateCommentForm):
+    # The page editor behind the dialog has its own "reviewer" field: keep the ids apart.
+    prefix = "review"
     reviewer = forms.TypedChoiceField(label="Medically reviewed by", coerce=int)
     reviewed_on = forms.DateField(label="Reviewed on", initial=date.today)
 

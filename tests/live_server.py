@@ -65,6 +65,19 @@ class LiveSite:
         )
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
+
+    def python(self, code):
+        """Run Python code in the site's Django shell; what it prints, stripped."""
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+    def add_user(self, username, password, group):
+        """Create a user who belongs to the named group, such as "Editors" or "Reviewers"."""
+        self.python(
+            "from django.contrib.auth.models import Group, User\n"
+            f"user = User.objects.create_user({username!r}, password={password!r})\n"
+            f"user.groups.add(Group.objects.get(name={group!r}))"
+        )
 
     def start(self):
         self.manage("migrate", "--noinput")

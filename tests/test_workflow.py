@@ -65,7 +65,7 @@ def test_a_reviewer_records_the_review_while_approving(
     client, editor, reviewer, clinician, article
 ):
     submit_for_review(client, editor, article, "Reviewed and approved")
-    data = {"reviewer": clinician.pk, "reviewed_on": "2025-03-01", "comment": "Checked"}
+    data = {"review-reviewer": clinician.pk, "review-reviewed_on": "2025-03-01"}
     approve(client, reviewer, article, "record_review", data)
     article.refresh_from_db()
     assert article.title == "Reviewed and approved"
