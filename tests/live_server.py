@@ -25,11 +25,13 @@ def free_port():
 
 
 def fresh_database_url(workdir, name):
-    """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server."""
+    """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server,
+    named after DATABASE_URL's own database so that separate checkouts never share one."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{workdir / (name + '.sqlite3')}"
     parts = urlsplit(url)
+    name = f"{parts.path.strip('/')}_{name}"
     admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
