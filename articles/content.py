@@ -19,7 +19,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from articles.blocks import ArticleBodyBlock
-from articles.models import ArticlePage, HomePage, LoadedContent, SectionPage
+from articles.models import ArticlePage, HomePage, LoadedContent, SectionPage, SiteSettings
 from related.models import RelatedLink, Teaser
 
 ARTICLE_FIELDS = {
@@ -321,6 +321,7 @@ def _point_site_at(home, base_url, site_name):
     site.hostname, site.port, site.root_page = parts.hostname, port, home
     site.site_name = site.site_name or site_name
     site.save()
+    SiteSettings.for_site(site)  # created now, so no reader's request has to write it
     if stale_root and not Site.objects.filter(root_page_id=stale_root).exists():
         stale = Page.objects.get(pk=stale_root)
         if stale.specific_class is Page and stale.is_leaf():

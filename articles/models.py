@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -13,7 +14,7 @@ from django.utils.timezone import localdate
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
@@ -21,8 +22,15 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.people import Person
+from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
 from articles.search_engines import SearchEngineMixin
+from articles.site_settings import Signpost, SiteSettings
+from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
+
+# Models that live in their own modules, named here so Django finds them with the rest.
+__all__ = ["ClinicalReviewTask", "Person", "Signpost", "SiteSettings"]
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 3
@@ -70,8 +78,18 @@ class HomePage(SearchEngineMixin, Page):
 
 class SectionPage(SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+    signpost = models.ForeignKey(
+        Signpost,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sections",
+        verbose_name="“Need help now?” box",
+        help_text="Shown on every article in this section. Leave empty for none.",
+    )
 
     content_panels = [*Page.content_panels, "introduction"]
+    settings_panels = [*Page.settings_panels, "signpost"]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -93,6 +111,15 @@ class ArticlePageQuerySet(PageQuerySet):
     def listing(self):
         """Live, public articles, newest first, shaped for article cards."""
         return self.live().public().defer_streamfields().order_by(*LISTING_ORDER)
+
+    def review_due(self, today=None):
+        """Articles whose review is overdue or due within the review window, most overdue first."""
+        today = today or date.today()
+        return (
+            self.filter(next_review_due__lte=today + REVIEW_WINDOW)
+            .select_related("reviewer")
+            .order_by("next_review_due", "title")
+        )
 
 
 @dataclass
@@ -137,6 +164,18 @@ class ArticlePage(SearchEngineMixin, Page):
         related_name="+",
         help_text="Shown when the article is shared. Leave empty to use a generated title card.",
     )
+    reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        verbose_name="medically reviewed by",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text="Leave empty for 12 months after the last review."
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -147,6 +186,9 @@ class ArticlePage(SearchEngineMixin, Page):
         "tags",
         "body",
         InlinePanel("related_links", heading="Related articles", label="Related link"),
+        MultiFieldPanel(
+            ["reviewer", "last_reviewed", "next_review_due"], heading="Clinical review"
+        ),
     ]
     promote_panels = [*SearchEngineMixin.promote_panels, "social_image"]
     search_fields = [
@@ -157,13 +199,21 @@ class ArticlePage(SearchEngineMixin, Page):
     ]
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = a_year_after(self.last_reviewed)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sections = self.body_sections()
-        context["current_section"] = self.get_parent()
+        section = self.get_parent().specific
+        context["current_section"] = section
+        context["signpost"] = section.signpost
         context["sections"] = sections
         context["table_of_contents"] = table_of_contents(sections)
         context["related_items"] = related_items(self, request)
@@ -171,6 +221,7 @@ class ArticlePage(SearchEngineMixin, Page):
         context["lead_image"] = next(
             (block.value for block in self.body if block.block_type == "image"), None
         )
+        context["reference_count"] = self.reference_count()
         return context
 
     def neighbours(self):
@@ -201,6 +252,11 @@ class ArticlePage(SearchEngineMixin, Page):
             else:
                 sections[-1].blocks.append(block)
         return [section for section in sections if section.title or section.blocks]
+
+    def reference_count(self):
+        """How many works the body cites, so in-text markers link only to real entries."""
+        blocks = (block for block in self.body if block.block_type == "references")
+        return sum(len(block.value["items"]) for block in blocks)
 
     @property
     def reading_minutes(self):

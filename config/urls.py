@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles import feeds, views
+from articles import feeds, policy, views
 from articles.search import search
 
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
     path("feeds/topics/<slug:slug>/atom.xml", feeds.TopicAtomFeed(), name="topic_feed_atom"),
     path("search/", search, name="search"),
     path("", include("articles.urls")),
+    path("editorial-policy/", policy.editorial_policy, name="editorial_policy"),
 ]
 
 if settings.DEBUG:

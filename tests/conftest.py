@@ -53,3 +53,28 @@ def illustrated(db, settings, tmp_path):
     ]
     article.save_revision().publish()
     return article
+
+
+def user_in_group(django_user_model, username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return user_in_group(django_user_model, "eddie", "Editors")
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    return user_in_group(django_user_model, "rita", "Reviewers")
+
+
+@pytest.fixture
+def clinician(db):
+    from articles.models import Person
+
+    return Person.objects.create(name="Dr Ada Okafor", credentials="MBBS, MRCP", role="GP")

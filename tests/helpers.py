@@ -38,11 +38,16 @@ def visible_text(response):
     return normalise(main.get_text())
 
 
-def edit_view_post_data(client, page):
-    """What the admin's edit form posts for `page`, StreamFields included (script builds those)."""
+def edit_form_data(client, page):
+    """The edit form's plain fields exactly as the admin fills them in for `page`."""
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == HTTPStatus.OK
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
+
+
+def edit_view_post_data(client, page):
+    """What the admin's edit form posts for `page`, StreamFields included (script builds those)."""
+    data = edit_form_data(client, page)
     latest = page.specific.get_latest_revision_as_object()
     for model_field in latest._meta.get_fields():
         if isinstance(model_field, StreamField):
@@ -72,6 +77,14 @@ def block_form_data(block, value):
 
 
 def list_block(items):
-    """ListBlock form data for already-converted `items`, as `streamfield` does for streams."""
+    """A ListBlock's form data for already-converted `items`, for use inside `nested_form_data`."""
     data = {str(i): {"value": item, "deleted": "", "order": str(i)} for i, item in enumerate(items)}
     return {**data, "count": str(len(items))}
+
+
+def article_form_data(client, page, body, **changes):
+    """The article's edit form with `body` ((block type, value) pairs) and `changes` filled in."""
+    data = edit_form_data(client, page)
+    for key, value in {**nested_form_data({"body": streamfield(body)}), **changes}.items():
+        data[key] = value
+    return data

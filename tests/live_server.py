@@ -25,11 +25,13 @@ def free_port():
 
 
 def fresh_database_url(workdir, name):
-    """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server."""
+    """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server,
+    named after DATABASE_URL's own database so that separate checkouts never share one."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{workdir / (name + '.sqlite3')}"
     parts = urlsplit(url)
+    name = f"{parts.path.strip('/')}_{name}"
     admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -65,6 +67,19 @@ class LiveSite:
         )
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
+
+    def python(self, code):
+        """Run Python code in the site's Django shell; what it prints, stripped."""
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+    def add_user(self, username, password, group):
+        """Create a user who belongs to the named group, such as "Editors" or "Reviewers"."""
+        self.python(
+            "from django.contrib.auth.models import Group, User\n"
+            f"user = User.objects.create_user({username!r}, password={password!r})\n"
+            f"user.groups.add(Group.objects.get(name={group!r}))"
+        )
 
     def start(self):
         self.manage("migrate", "--noinput")

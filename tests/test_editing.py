@@ -7,18 +7,11 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import querydict_from_html
 
 from articles.models import SectionPage
+from tests.helpers import edit_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_form_data(client, page):
-    """The edit form exactly as the admin fills it in for `page`."""
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    assert response.status_code == HTTPStatus.OK
-    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
 
 
 def test_every_page_opens_in_the_editor(editor_client):

@@ -1,0 +1,35 @@
+"""The admin's additions: people and help boxes as snippets, the reviews-due report, warnings."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from articles.models import ArticlePage, Person, Signpost
+from articles.reports import ReviewDueView
+
+register_snippet(Person)
+register_snippet(Signpost)
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_urls():
+    view = ReviewDueView.as_view()
+    results = ReviewDueView.as_view(results_only=True)
+    return [
+        path("reports/reviews-due/", view, name="review_due"),
+        path("reports/reviews-due/results/", results, name="review_due_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_menu_item():
+    return MenuItem("Reviews due", reverse("review_due"), icon_name="calendar-alt", order=50)
+
+
+@hooks.register("after_publish_page")
+def warn_when_published_without_reviewer(request, page):
+    if isinstance(page.specific, ArticlePage) and not page.specific.reviewer_id:
+        messages.warning(request, f"“{page.title}” is live without a medical reviewer recorded.")
