@@ -8,6 +8,16 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 FIXTURES_DIR = settings.BASE_DIR / "fixtures"
+# One address per kind of public route, for the tests that try every route.
+PUBLIC_ROUTES = [
+    "/",
+    "/chronic-pain/",
+    "/chronic-pain/anxiety-and-chronic-pain/",
+    "/no-such-page/",
+    "/healthz",
+    "/readyz",
+    "/.well-known/security.txt",
+]
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
 
 
