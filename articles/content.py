@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from wagtail import blocks
 from wagtail.models import Page, Site
 
 from articles.blocks import ArticleBodyBlock
@@ -36,6 +37,8 @@ ARTICLE_FIELDS = {
     "notes": dict,
 }
 REQUIRED_TEXT = ("section", "slug", "title", "standfirst")
+# Fixture fields kept beside the page rather than on it, so that an export gives them back.
+PROVENANCE_FIELDS = ("source", "related_teasers", "notes")
 
 
 class FixtureError(Exception):
@@ -210,6 +213,8 @@ def _load_page(page, fixture, parent, report, force, dry_run):
         report.add("create", fixture)
         return None if dry_run else _create(fixture, parent)
     record = LoadedContent.objects.filter(page=page).first()
+    if record and not dry_run:
+        _remember_provenance(record, fixture)
     edited = record is None or record.revision_id != page.latest_revision_id
     if edited and not force:
         report.add("keep edited", fixture)
@@ -256,8 +261,25 @@ def _publish(page, fixture):
     revision.publish()
     LoadedContent.objects.update_or_create(
         page=page,
-        defaults={"fixture": fixture.path, "digest": fixture.digest, "revision": revision},
+        defaults={
+            "fixture": fixture.path,
+            "digest": fixture.digest,
+            "revision": revision,
+            "provenance": _provenance(fixture),
+        },
     )
+
+
+def _provenance(fixture):
+    kept = {key: fixture.data[key] for key in PROVENANCE_FIELDS if key in fixture.data}
+    return json.dumps(kept, ensure_ascii=False)
+
+
+def _remember_provenance(record, fixture):
+    """Keep the fixture's own fields even when the page itself is left as it is."""
+    if record.provenance != _provenance(fixture):
+        record.provenance = _provenance(fixture)
+        record.save(update_fields=["provenance"])
 
 
 def _point_site_at(home, base_url, site_name):
@@ -273,3 +295,79 @@ def _point_site_at(home, base_url, site_name):
         stale = Page.objects.get(pk=stale_root)
         if stale.specific_class is Page and stale.is_leaf():
             stale.delete()
+
+
+def export(root):
+    """Write the live site back out in the fixture format; return how many articles."""
+    root = Path(root)
+    home = HomePage.objects.get()
+    site = Site.objects.filter(root_page=home).first()
+    sections = SectionPage.objects.child_of(home).live().order_by("path")
+    _write_json(root / "site.json", _site_data(site, home, sections))
+    articles = ArticlePage.objects.descendant_of(home).live().order_by("path")
+    for article in articles.select_related("loaded_content"):
+        _write_json(root / "articles" / f"{article.slug}.json", _article_data(article))
+    return len(articles)
+
+
+def _site_data(site, home, sections):
+    return {
+        "site_name": site.site_name if site else "",
+        "home": {"title": home.title, "introduction": home.introduction},
+        "sections": [
+            {"slug": section.slug, "title": section.title, "introduction": section.introduction}
+            for section in sections
+        ],
+    }
+
+
+def _article_data(article):
+    record = getattr(article, "loaded_content", None)
+    provenance = json.loads(record.provenance) if record else {}
+    return {
+        "source": provenance.get("source", ""),
+        "section": article.get_parent().slug,
+        "slug": article.slug,
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "date": article.date.isoformat() if article.date else None,
+        "author": article.author,
+        "publisher": article.publisher,
+        "tags": list(article.tagged_items.order_by("pk").values_list("tag__name", flat=True)),
+        "body": _plain_body(article.body.raw_data),
+        "related_teasers": _related_teasers(article, provenance),
+        "notes": provenance.get("notes", {}),
+    }
+
+
+def _related_teasers(article, provenance):
+    return provenance.get("related_teasers", [])
+
+
+def _plain_body(raw_body):
+    """Stored body data as the fixtures write it: fields in their block's order, no ids."""
+    body_block = ArticleBodyBlock()
+    return [
+        {"type": raw["type"], "value": _plain(body_block.child_blocks[raw["type"]], raw["value"])}
+        for raw in raw_body
+    ]
+
+
+def _plain(block, value):
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        names = [name for name in block.child_blocks if name in value]
+        return {name: _plain(block.child_blocks[name], value[name]) for name in names}
+    if isinstance(block, blocks.ListBlock) and isinstance(value, list):
+        return [_plain(block.child_block, _list_item(item)) for item in value]
+    return value
+
+
+def _list_item(item):
+    """A list item's value, whether stored bare or (as Wagtail saves it) with a type and id."""
+    is_wrapped = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+    return item["value"] if is_wrapped else item
+
+
+def _write_json(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
