@@ -1,9 +1,11 @@
 """/healthz says the process is up; /readyz says whether the database and cache answer."""
 
 import json
+import os
 from http import HTTPStatus
 
 import pytest
+import redis
 
 from django.core.cache import caches
 from django.db import OperationalError
@@ -19,9 +21,25 @@ UNREACHABLE_REDIS = {
 }
 
 
+def redis_answers(url):
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
 @pytest.fixture
 def redis_down(settings):
     settings.CACHES = UNREACHABLE_REDIS
+
+
+@pytest.fixture
+def redis_up(settings):
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    if not redis_answers(url):
+        pytest.skip("no Redis server to talk to")
+    location = {"LOCATION": url, "KEY_PREFIX": "library-tests"}
+    settings.CACHES = {"default": {**UNREACHABLE_REDIS["default"], **location}}
 
 
 def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
@@ -40,6 +58,12 @@ def test_readyz_is_ok_when_database_and_cache_answer(client):
     response = client.get("/readyz")
     assert response.status_code == HTTPStatus.OK
     assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+
+
+def test_readyz_is_ok_with_redis_as_the_cache(client, redis_up):
+    response = client.get("/readyz")
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["checks"]["cache"] == "ok"
 
 
 def test_readyz_names_the_database_when_it_is_unreachable(client, monkeypatch):
