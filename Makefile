@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_ENV = SECRET_KEY="$$(cat .secret_key)" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"
 
-.PHONY: run test lint install
+.PHONY: run test lint install loadtest
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,6 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+loadtest: install
+	$(BIN)/python -m tests.loadtest --readers 50 --seconds 60

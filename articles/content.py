@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, HomePage, LoadedContent, SectionPage, SiteSettings
-from related.models import RelatedLink, Teaser
+from related.fixtures import link_related
 
 ARTICLE_FIELDS = {
     "source": str,
@@ -38,6 +38,8 @@ ARTICLE_FIELDS = {
     "notes": dict,
 }
 REQUIRED_TEXT = ("section", "slug", "title", "standfirst")
+# Fixture fields kept beside the page rather than on it, so that an export gives them back.
+PROVENANCE_FIELDS = ("source", "notes")
 
 
 class FixtureError(Exception):
@@ -238,6 +240,8 @@ def _load_page(page, fixture, parent, report, force, dry_run):
         report.add("create", fixture)
         return None if dry_run else _create(fixture, parent, report)
     record = LoadedContent.objects.filter(page=page).first()
+    if record and not dry_run:
+        _remember_provenance(record, fixture)
     edited = record is None or record.revision_id != page.latest_revision_id
     if edited and not force:
         report.add("keep edited", fixture)
@@ -283,24 +287,8 @@ def _publish_changed(changed):
     """Publish the created and updated pages, linking articles now that every page exists."""
     for page, fixture in changed:
         if fixture.kind is ArticlePage:
-            _link_related(page, fixture.data)
+            link_related(page, fixture.data["related_pages"], fixture.data["related_teasers"])
         _publish(page, fixture)
-
-
-def _link_related(page, data):
-    """The article's related list: its curated articles, then its teasers, in fixture order."""
-    articles = {a.slug: a for a in ArticlePage.objects.filter(slug__in=data["related_pages"])}
-    targets = [{"page": articles[slug]} for slug in data["related_pages"]]
-    targets += [{"teaser": _teaser(raw)} for raw in data["related_teasers"]]
-    page.related_links = [RelatedLink(sort_order=i, **target) for i, target in enumerate(targets)]
-
-
-def _teaser(raw):
-    """The library's teaser with this summary, created if it is new; editors' changes are kept."""
-    teaser = Teaser.objects.filter(summary=raw["summary"]).first()
-    return teaser or Teaser.objects.create(
-        summary=raw["summary"], date=date.fromisoformat(raw["date"])
-    )
 
 
 def _publish(page, fixture):
@@ -308,8 +296,25 @@ def _publish(page, fixture):
     revision.publish()
     LoadedContent.objects.update_or_create(
         page=page,
-        defaults={"fixture": fixture.path, "digest": fixture.digest, "revision": revision},
+        defaults={
+            "fixture": fixture.path,
+            "digest": fixture.digest,
+            "revision": revision,
+            "provenance": _provenance(fixture),
+        },
     )
+
+
+def _provenance(fixture):
+    kept = {key: fixture.data[key] for key in PROVENANCE_FIELDS if key in fixture.data}
+    return json.dumps(kept, ensure_ascii=False)
+
+
+def _remember_provenance(record, fixture):
+    """Keep the fixture's own fields even when the page itself is left as it is."""
+    if record.provenance != _provenance(fixture):
+        record.provenance = _provenance(fixture)
+        record.save(update_fields=["provenance"])
 
 
 def _point_site_at(home, base_url, site_name):

@@ -299,6 +299,10 @@ class LoadedContent(models.Model):
     fixture = models.CharField(max_length=255)
     digest = models.CharField(max_length=64)
     revision = models.ForeignKey(Revision, null=True, on_delete=models.SET_NULL, related_name="+")
+    # JSON text rather than a JSONField: PostgreSQL's jsonb would reorder the keys.
+    provenance = models.TextField(
+        default="{}", help_text="Fixture fields the page does not hold (source, notes)."
+    )
 
     def __str__(self):
         return self.fixture

@@ -1,4 +1,4 @@
-"""URL routes: the admin, documents, crawler files, feeds, search, topics, and the page tree."""
+"""URL routes: admin, health and crawler files, feeds, search, topics, then the page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import feeds, policy, views
 from articles.search import search
+from config.health import healthz, readyz
+from config.security import security_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,6 +28,9 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("", include("articles.urls")),
     path("editorial-policy/", policy.editorial_policy, name="editorial_policy"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,8 @@
+import os
+
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from django.conf import settings
 
@@ -6,6 +10,19 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from articles.content import load, read_fixtures
 from tests.helpers import FIXTURES_DIR
+
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "dev",
+    parent=hypothesis_settings.get_profile("ci"),
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "50")),
+)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,24 @@ from wagtail.test.utils.form_data import (
 )
 
 FIXTURES_DIR = settings.BASE_DIR / "fixtures"
+# One address per kind of public route, for the tests that try every route.
+PUBLIC_ROUTES = [
+    "/",
+    "/chronic-pain/",
+    "/chronic-pain/anxiety-and-chronic-pain/",
+    "/no-such-page/",
+    "/healthz",
+    "/readyz",
+    "/.well-known/security.txt",
+    "/search/",
+    "/topics/stress/",
+    "/editorial-policy/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/feeds/rss.xml",
+    "/feeds/sections/chronic-pain/atom.xml",
+    "/feeds/topics/stress/rss.xml",
+]
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
 
 

@@ -24,14 +24,17 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def uses_postgresql():
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
 def fresh_database_url(workdir, name):
     """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server,
-    named after DATABASE_URL's own database so that separate checkouts never share one."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
+    named after DATABASE_URL's database so that test runs on one server stay apart."""
+    if not uses_postgresql():
         return f"sqlite:///{workdir / (name + '.sqlite3')}"
-    parts = urlsplit(url)
-    name = f"{parts.path.strip('/')}_{name}"
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    name = f"{parts.path.lstrip('/')}_{name}"
     admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -42,7 +45,7 @@ def fresh_database_url(workdir, name):
 class LiveSite:
     """Sets up a database, then runs gunicorn on a free port until stopped."""
 
-    def __init__(self, workdir, name="library_live", **extra_env):
+    def __init__(self, workdir, name="live", **extra_env):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -82,12 +85,20 @@ class LiveSite:
         )
 
     def start(self):
+        self.prepare()
+        return self.serve()
+
+    def prepare(self):
+        """Migrate and load the database, and add the superuser."""
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput")
         self.manage("load_content")
         self.manage(
             "createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@example.com"
         )
+
+    def serve(self, **env):
+        """Run gunicorn, with `env` overriding the environment the database was prepared with."""
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
             [
@@ -103,7 +114,7 @@ class LiveSite:
                 "config.wsgi",
             ],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **env},
         )
         self._wait_until_up()
         return self
@@ -112,7 +123,7 @@ class LiveSite:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url + "/", timeout=2)
+                urllib.request.urlopen(self.url + "/healthz", timeout=2)
                 return
             except OSError:
                 time.sleep(0.2)

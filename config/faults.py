@@ -1,0 +1,57 @@
+"""Answers for requests the site cannot or will not serve, given without touching the database."""
+
+import logging
+from http import HTTPStatus
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_STRING_LENGTH = 16_384
+RETRY_AFTER_SECONDS = 30
+SAFE_METHODS = ("GET", "HEAD")
+# Paths whose views accept forms; everything else is read-only.
+FORM_PATH_PREFIXES = ("/admin/", "/_util/")
+
+
+def static_page(template_name, status):
+    """A page rendered from its template alone: no request context, so no database."""
+    response = HttpResponse(render_to_string(template_name), status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached, readers get a friendly 503 rather than an error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        response = static_page("503.html", HTTPStatus.SERVICE_UNAVAILABLE)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+
+class RequestLimitsMiddleware:
+    """Refuses oversized query strings (400) and writes to read-only pages (405)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING_LENGTH:
+            return static_page("400.html", HTTPStatus.BAD_REQUEST)
+        if request.method not in SAFE_METHODS and not request.path.startswith(FORM_PATH_PREFIXES):
+            response = static_page("405.html", HTTPStatus.METHOD_NOT_ALLOWED)
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            return response
+        return self.get_response(request)

@@ -1,0 +1,111 @@
+"""Writes to read-only pages, oversized queries and a lost database get calm, static answers."""
+
+import urllib.error
+import urllib.request
+from http import HTTPStatus
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from django.db import OperationalError
+
+from tests.live_server import LiveSite, free_port, uses_postgresql
+from tests.tcp_proxy import TcpProxy
+
+ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/", "/chronic-pain/", ARTICLE, "/healthz"])
+def test_writing_to_a_public_page_is_not_allowed(client, method, path):
+    response = getattr(client, method)(path)
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert response["Allow"] == "GET, HEAD"
+    assert b"This page can be read but not changed." in response.content
+
+
+@pytest.mark.django_db
+def test_the_admin_still_accepts_forms(client):
+    response = client.post("/admin/login/", {"username": "nobody", "password": "x"})
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.django_db
+def test_an_oversized_query_string_is_refused_with_a_page(client):
+    response = client.get("/", {"q": "x" * 3000})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert b"could not be understood" in response.content
+
+
+@pytest.mark.django_db
+def test_a_database_error_gives_a_friendly_503_without_details(client, monkeypatch):
+    def fail(*args, **kwargs):
+        raise OperationalError('could not connect to server at "db.internal" (10.0.0.5)')
+
+    monkeypatch.setattr("wagtail.models.Site.find_for_request", fail)
+    response = client.get(ARTICLE)
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "no-store"
+    assert b"Back soon" in response.content
+    assert b"10.0.0.5" not in response.content
+
+
+def fetch(url):
+    """Status, headers and body of a GET, whatever the status."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def unreachable_database_url(workdir):
+    if uses_postgresql():
+        return f"postgres://postgres@127.0.0.1:{free_port()}/nothing"
+    return f"sqlite:///{workdir / 'missing' / 'db.sqlite3'}"
+
+
+@pytest.fixture(scope="module")
+def site_without_database(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("down")
+    site = LiveSite(workdir, name="faults_down")
+    site.manage("collectstatic", "--noinput")
+    yield site.serve(DATABASE_URL=unreachable_database_url(workdir))
+    site.stop()
+
+
+def test_with_the_database_down_readers_get_a_static_503_page(site_without_database):
+    status, headers, body = fetch(site_without_database.url + ARTICLE)
+    assert status == HTTPStatus.SERVICE_UNAVAILABLE
+    assert headers["Retry-After"] == "30"
+    assert b"Back soon" in body
+    assert b"Traceback" not in body
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_with_the_database_down_health_says_alive_but_not_ready(site_without_database):
+    assert fetch(site_without_database.url + "/healthz")[0] == HTTPStatus.OK
+    status, _headers, body = fetch(site_without_database.url + "/readyz")
+    assert status == HTTPStatus.SERVICE_UNAVAILABLE
+    assert b'"database": "unreachable"' in body
+
+
+@pytest.mark.skipif(not uses_postgresql(), reason="cutting the network needs a database server")
+def test_pages_come_back_by_themselves_when_the_database_returns(tmp_path):
+    site = LiveSite(tmp_path, name="faults_outage")
+    site.prepare()
+    parts = urlsplit(site.env["DATABASE_URL"])
+    proxy = TcpProxy(parts.hostname, parts.port or 5432).open()
+    via_proxy = urlunsplit(parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}"))
+    site.serve(DATABASE_URL=via_proxy)
+    try:
+        assert fetch(site.url + ARTICLE)[0] == HTTPStatus.OK
+        proxy.close()
+        assert fetch(site.url + ARTICLE)[0] == HTTPStatus.SERVICE_UNAVAILABLE
+        proxy.open()
+        assert [fetch(site.url + ARTICLE)[0] for _ in range(4)] == [HTTPStatus.OK] * 4
+    finally:
+        site.stop()
+        proxy.close()
