@@ -9,7 +9,9 @@ and a render that raced with a publish is stored under the old generation, so it
 """
 
 import hashlib
+import threading
 import uuid
+from contextlib import contextmanager
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -36,6 +38,9 @@ from articles.models import ArticlePage
 PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 SITE_GENERATION = "pages:site"
 UNSTORED_HEADERS = {"x-cache", "set-cookie"}
+
+_bulk = threading.local()
+_urls_before_move = {}
 
 
 def _key(kind, text):
@@ -218,21 +223,35 @@ def related_urls(page):
 
 def route_url(page, name, **kwargs):
     """The full URL of a named route on the page's site, or None while that route does not exist."""
-    site = page.get_site()
+    parts = page.get_url_parts()
     try:
-        return site.root_url + reverse(name, kwargs=kwargs) if site else None
+        return parts[1] + reverse(name, kwargs=kwargs) if parts and parts[1] else None
     except NoReverseMatch:
         return None
 
 
+@contextmanager
+def one_invalidation_for_everything():
+    """For a bulk change: skip forgetting page by page, then forget the whole site at the end."""
+    _bulk.active = True
+    try:
+        yield
+    finally:
+        _bulk.active = False
+    transaction.on_commit(forget_site)
+
+
+def forget_site():
+    forget(site_urls(Site.objects.get(is_default_site=True).root_page), everything=True)
+
+
 def forget_page(page):
     """Once the current transaction commits, forget every URL that shows `page`."""
+    if getattr(_bulk, "active", False):
+        return
     urls = urls_showing(page)
     everything = not shows_only_in_listings(page)
     transaction.on_commit(lambda: forget(urls, everything))
-
-
-_urls_before_move = {}
 
 
 def on_publish_or_unpublish(instance, **kwargs):
