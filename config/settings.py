@@ -84,7 +84,20 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "file_overwrite": False,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            },
+        }
+        if (AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"))
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 TEMPLATES = [
@@ -114,6 +127,37 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_I18N_ENABLED = False
+WAGTAILFRONTENDCACHE = {
+    name: backend
+    for name, backend, wanted in [
+        (
+            "http",
+            {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": os.environ.get("FRONTEND_CACHE_PURGE_URL", ""),
+            },
+            "FRONTEND_CACHE_PURGE_URL",
+        ),
+        (
+            "cloudflare",
+            {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+                "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+            },
+            "CLOUDFLARE_ZONEID",
+        ),
+        (
+            "cloudfront",
+            {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+                "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+            },
+            "CLOUDFRONT_DISTRIBUTION_ID",
+        ),
+    ]
+    if os.environ.get(wanted)
+}
 
 # Security
 

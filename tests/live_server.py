@@ -24,9 +24,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def fresh_database_url(workdir, name):
+def fresh_database_url(workdir, name, server_url=None):
     """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server."""
-    url = os.environ.get("DATABASE_URL", "")
+    url = server_url or os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{workdir / (name + '.sqlite3')}"
     parts = urlsplit(url)
@@ -38,9 +38,11 @@ def fresh_database_url(workdir, name):
 
 
 class LiveSite:
-    """Sets up a database, then runs gunicorn on a free port until stopped."""
+    """Sets up a database (unless given one another site set up), then runs gunicorn on a free
+    port until stopped."""
 
-    def __init__(self, workdir, name="library_live", **extra_env):
+    def __init__(self, workdir, name="library_live", database_url=None, **extra_env):
+        self.shares_database = database_url is not None
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -48,7 +50,7 @@ class LiveSite:
             "DEBUG": "0",
             "SECRET_KEY": "live-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             "BASE_URL": self.url,
-            "DATABASE_URL": fresh_database_url(workdir, name),
+            "DATABASE_URL": database_url or fresh_database_url(workdir, name),
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
             **extra_env,
@@ -65,14 +67,11 @@ class LiveSite:
         )
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
 
     def start(self):
-        self.manage("migrate", "--noinput")
-        self.manage("collectstatic", "--noinput")
-        self.manage("load_content")
-        self.manage(
-            "createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@example.com"
-        )
+        if not self.shares_database:
+            self.set_up_database()
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
             [
@@ -92,6 +91,14 @@ class LiveSite:
         )
         self._wait_until_up()
         return self
+
+    def set_up_database(self):
+        self.manage("migrate", "--noinput")
+        self.manage("collectstatic", "--noinput")
+        self.manage("load_content")
+        self.manage(
+            "createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@example.com"
+        )
 
     def _wait_until_up(self, seconds=30):
         deadline = time.monotonic() + seconds
