@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint install
+.PHONY: run test lint install bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,8 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Measure a production-like server with wrk; BENCH_ARGS="--articles 1000" scales it down.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)

@@ -41,9 +41,9 @@ class LiveSite:
     """Sets up a database (unless given one another site set up), then runs gunicorn on a free
     port until stopped."""
 
-    def __init__(self, workdir, name="library_live", database_url=None, **extra_env):
+    def __init__(self, workdir, name="library_live", database_url=None, port=None, **extra_env):
         self.shares_database = database_url is not None
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
@@ -69,7 +69,7 @@ class LiveSite:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
         return result.stdout
 
-    def start(self):
+    def start(self, workers=2):
         if not self.shares_database:
             self.set_up_database()
         gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -81,7 +81,7 @@ class LiveSite:
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
-                "2",
+                str(workers),
                 "--access-logfile",
                 "/dev/null",
                 "config.wsgi",
