@@ -1,6 +1,7 @@
 import pytest
 
 from django.conf import settings
+from django.core.cache import cache
 
 from articles.content import load, read_fixtures
 from tests.helpers import FIXTURES_DIR
@@ -11,6 +12,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the site from the fixtures once; each test runs in a transaction rolled back after."""
     with django_db_blocker.unblock():
         load(read_fixtures(FIXTURES_DIR), base_url=settings.BASE_URL)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, so no page cached by an earlier test is served."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,18 +4,11 @@ from http import HTTPStatus
 
 import pytest
 
-from django.core.cache import cache
-
 from articles.models import ArticlePage, SectionPage
 
 HOME, CHRONIC_PAIN, SCIENCE = "/", "/chronic-pain/", "/mind-body-science/"
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
 NEIGHBOUR = "/chronic-pain/treatment-of-psychogenic-pain/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -2,18 +2,9 @@
 
 from http import HTTPStatus
 
-import pytest
-
-from django.core.cache import cache
-
 from articles.caching import PUBLIC, urls_showing
 
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def test_second_anonymous_read_of_an_article_is_served_from_the_cache(client, db):
