@@ -9,6 +9,7 @@ import pytest
 
 from django.db import OperationalError
 
+from config.faults import MAX_QUERY_STRING_LENGTH
 from tests.live_server import LiveSite, free_port, uses_postgresql
 from tests.tcp_proxy import TcpProxy
 
@@ -33,7 +34,7 @@ def test_the_admin_still_accepts_forms(client):
 
 @pytest.mark.django_db
 def test_an_oversized_query_string_is_refused_with_a_page(client):
-    response = client.get("/", {"q": "x" * 3000})
+    response = client.get("/", {"q": "x" * MAX_QUERY_STRING_LENGTH})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert b"could not be understood" in response.content
 
