@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_ENV = SECRET_KEY="$$(cat .secret_key)" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"
 
-.PHONY: run test lint install loadtest
+.PHONY: run test lint install loadtest bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,7 @@ lint: install
 
 loadtest: install
 	$(BIN)/python -m tests.loadtest --readers 50 --seconds 60
+# Measure a production-like server with wrk; BENCH_ARGS="--articles 1000" scales it down.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from django.conf import settings
+from django.core.cache import cache
 
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -30,6 +31,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the site from the fixtures once; each test runs in a transaction rolled back after."""
     with django_db_blocker.unblock():
         load(read_fixtures(FIXTURES_DIR), base_url=settings.BASE_URL)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, so no page cached by an earlier test is served."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -28,12 +28,13 @@ def uses_postgresql():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-def fresh_database_url(workdir, name):
-    """A new, empty database: a SQLite file, or a PostgreSQL database on DATABASE_URL's server,
-    named after DATABASE_URL's database so that test runs on one server stay apart."""
-    if not uses_postgresql():
+def fresh_database_url(workdir, name, server_url=None):
+    """A new, empty database: a SQLite file, or a PostgreSQL database on the server of
+    `server_url` (default DATABASE_URL), named after its database so test runs stay apart."""
+    url = server_url or os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{workdir / (name + '.sqlite3')}"
-    parts = urlsplit(os.environ["DATABASE_URL"])
+    parts = urlsplit(url)
     name = f"{parts.path.lstrip('/')}_{name}"
     admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
@@ -45,15 +46,16 @@ def fresh_database_url(workdir, name):
 class LiveSite:
     """Sets up a database, then runs gunicorn on a free port until stopped."""
 
-    def __init__(self, workdir, name="live", **extra_env):
-        self.port = free_port()
+    def __init__(self, workdir, name="live", database_url=None, port=None, **extra_env):
+        self.shares_database = database_url is not None
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
             "DEBUG": "0",
             "SECRET_KEY": "live-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             "BASE_URL": self.url,
-            "DATABASE_URL": fresh_database_url(workdir, name),
+            "DATABASE_URL": database_url or fresh_database_url(workdir, name),
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
             **extra_env,
@@ -84,9 +86,11 @@ class LiveSite:
             f"user.groups.add(Group.objects.get(name={group!r}))"
         )
 
-    def start(self):
-        self.prepare()
-        return self.serve()
+    def start(self, workers=2):
+        """Prepare the database (unless another site shares it and prepared it), then serve."""
+        if not self.shares_database:
+            self.prepare()
+        return self.serve(workers=workers)
 
     def prepare(self):
         """Migrate and load the database, and add the superuser."""
@@ -97,7 +101,7 @@ class LiveSite:
             "createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@example.com"
         )
 
-    def serve(self, **env):
+    def serve(self, workers=2, **env):
         """Run gunicorn, with `env` overriding the environment the database was prepared with."""
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
@@ -108,7 +112,7 @@ class LiveSite:
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
-                "2",
+                str(workers),
                 "--access-logfile",
                 "/dev/null",
                 "config.wsgi",

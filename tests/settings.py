@@ -12,3 +12,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The page cache is a behaviour of its own, switched on by the tests about it; elsewhere every
+# request renders, so a test's unpublished transaction never meets a stale page.
+PAGE_CACHE_SECONDS = 0

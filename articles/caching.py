@@ -1,0 +1,310 @@
+"""The page cache and its invalidation: anonymous GETs of public pages are served from Django's
+cache, and one list of "URLs that show this page" tells both the page cache and a CDN what to
+forget when an editor publishes, unpublishes, moves or deletes a page.
+
+Entries are keyed by path and query string (the site serves one Wagtail site whatever the host).
+Each entry records the generation of its path and of the whole site when it was rendered; changing
+a generation invalidates every query-string variant of a path (``?page=2``) or every page at once,
+and a render that raced with a publish is stored under the old generation, so it is never served.
+"""
+
+import hashlib
+import threading
+import uuid
+from contextlib import contextmanager
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import pre_delete
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Site
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+)
+
+from articles.models import ArticlePage
+
+PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
+SITE_GENERATION = "pages:site"
+UNSTORED_HEADERS = {"x-cache", "set-cookie"}
+
+_bulk = threading.local()
+_urls_before_move = {}
+
+
+FEED_KINDS = ("rss", "atom")
+
+
+def _key(kind, text):
+    return f"pages:{kind}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests from the cache; mark everything else as private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable(request):
+            return private(self.get_response(request))
+        keeping = settings.PAGE_CACHE_SECONDS > 0
+        response, generation = lookup(request) if keeping else (None, None)
+        if response is not None:
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if not is_storable(request, response):
+            return private(response)
+        response["Cache-Control"] = PUBLIC
+        patch_vary_headers(response, ["Cookie"])
+        if keeping:
+            store(request, response, generation)
+            response["X-Cache"] = "miss"
+        return response
+
+
+def is_cacheable(request):
+    """Anonymous reads of the public site: no session (editors, previews), no admin."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(reverse("wagtailadmin_home"))
+    )
+
+
+def is_storable(request, response):
+    """A complete, shareable 200 that sets no cookie and did not ask not to be cached."""
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and not getattr(request, "is_preview", False)
+        and not (user and user.is_authenticated)
+    )
+
+
+def private(response):
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _keys(request):
+    return (
+        _key("response", request.get_full_path()),
+        _key("path", request.path),
+        SITE_GENERATION,
+    )
+
+
+def lookup(request):
+    """The cached response for this request if still current, and the generation to store under."""
+    response_key, path_key, site_key = _keys(request)
+    found = cache.get_many([response_key, path_key, site_key])
+    generation = (_generation(found, site_key), _generation(found, path_key))
+    entry = found.get(response_key)
+    if entry is None or entry[0] != generation:
+        return None, generation
+    response = HttpResponse(entry[2])
+    for header, value in entry[1]:
+        response[header] = value
+    return response, generation
+
+
+def _generation(found, key):
+    """The generation stored under `key`, starting one if missing or evicted."""
+    if key in found:
+        return found[key]
+    cache.add(key, uuid.uuid4().hex, timeout=None)
+    return cache.get(key)
+
+
+def store(request, response, generation):
+    headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
+    entry = (generation, headers, response.content)
+    cache.set(_keys(request)[0], entry, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def forget(urls, everything=False):
+    """Make the page cache (for `everything`, all of it) and the CDN forget `urls`."""
+    paths = {urlsplit(url).path for url in urls}
+    new = {_key("path", path): uuid.uuid4().hex for path in paths}
+    if everything:
+        new[SITE_GENERATION] = uuid.uuid4().hex
+    cache.set_many(new, timeout=None)
+    purge_urls_from_cache(sorted(urls))
+
+
+def urls_showing(page):
+    """Every URL whose response shows `page`: the one list both the page cache and the CDN forget.
+
+    A home or section page is in every page's navigation, so it shows on the whole site.
+    """
+    if not shows_only_in_listings(page):
+        return site_urls(page)
+    urls = {
+        *own_and_ancestor_urls(page),
+        *topic_urls(page),
+        *feed_urls(page),
+        *sitemap_urls(page),
+        *related_urls(page),
+        *fallback_urls(page),
+    }
+    return sorted(url for url in urls if url)
+
+
+def shows_only_in_listings(page):
+    """Whether the page appears only on its own URL, its ancestors' and the listings it is in."""
+    return issubclass(page.specific_class, ArticlePage)
+
+
+def own_and_ancestor_urls(page):
+    """The page itself, its section and the home page (with every page of their listings)."""
+    return [page.get_full_url(), *(ancestor.get_full_url() for ancestor in page.get_ancestors())]
+
+
+def site_urls(page):
+    """Every live page of the page's site, and the page's own address if it is not live."""
+    site = page.get_site() or Site.objects.get(is_default_site=True)
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True).only("url_path")
+    cache_object = SimpleNamespace()
+    urls = [page.get_full_url(), *(each.get_full_url(cache_object) for each in pages)]
+    return sorted({url for url in urls if url})
+
+
+def topic_urls(page):
+    """The topic pages of the page's tags, both now and in its previously published version."""
+    return [route_url(page, "articles:topic", slug=slug) for slug in tag_slugs_shown(page)]
+
+
+def tag_slugs_shown(page):
+    """Slugs of the tags the page has now and had when it was last published before."""
+    slugs = set(page.specific.tags.values_list("slug", flat=True))
+    previous = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .exclude(revision=page.live_revision_id)
+        .order_by("-timestamp", "-pk")
+        .select_related("revision")[:1]
+    )
+    for entry in previous:
+        slugs.update(tag.slug for tag in entry.revision.as_object().tags.all())
+    return sorted(slugs)
+
+
+def feed_urls(page):
+    """The feeds that list the page: the site's, its section's and its tags'."""
+    section = page.get_parent()
+    urls = [route_url(page, name) for name in ("feed_rss", "feed_atom")]
+    urls += [route_url(page, f"section_feed_{kind}", slug=section.slug) for kind in FEED_KINDS]
+    urls += [
+        route_url(page, f"topic_feed_{kind}", slug=slug)
+        for slug in tag_slugs_shown(page)
+        for kind in FEED_KINDS
+    ]
+    return urls
+
+
+def sitemap_urls(page):
+    """The sitemap index and the sitemap pages that list the page."""
+    return [route_url(page, "sitemap"), route_url(page, "sitemap_section", section="pages")]
+
+
+def related_urls(page):
+    """Live pages that link to the page: in their body, or through their related links."""
+    references = ReferenceIndex.get_references_to(page).filter(
+        base_content_type=ReferenceIndex._get_base_content_type(Page)
+    )
+    ids = references.values_list("object_id", flat=True)
+    linking = Page.objects.live().filter(pk__in=[int(pk) for pk in ids]).only("url_path")
+    return [each.get_full_url() for each in linking]
+
+
+def fallback_urls(page):
+    """Live articles whose automatic related list may pick the page: same section or a tag."""
+    tags = tag_slugs_shown(page)
+    candidates = ArticlePage.objects.live().exclude(pk=page.pk).only("url_path")
+    sharing = candidates.filter(tags__slug__in=tags) if tags else candidates.none()
+    siblings = candidates.sibling_of(page)
+    return [each.get_full_url() for each in (sharing | siblings).distinct()]
+
+
+def route_url(page, name, **kwargs):
+    """The full URL of a named route on the page's site, or None while that route does not exist."""
+    parts = page.get_url_parts()
+    try:
+        return parts[1] + reverse(name, kwargs=kwargs) if parts and parts[1] else None
+    except NoReverseMatch:
+        return None
+
+
+@contextmanager
+def one_invalidation_for_everything():
+    """For a bulk change: skip forgetting page by page, then forget the whole site at the end."""
+    _bulk.active = True
+    try:
+        yield
+    finally:
+        _bulk.active = False
+    transaction.on_commit(forget_site)
+
+
+def forget_site():
+    forget(site_urls(Site.objects.get(is_default_site=True).root_page), everything=True)
+
+
+def forget_page(page):
+    """Once the current transaction commits, forget every URL that shows `page`."""
+    if getattr(_bulk, "active", False):
+        return
+    urls = urls_showing(page)
+    everything = not shows_only_in_listings(page)
+    transaction.on_commit(lambda: forget(urls, everything))
+
+
+def on_publish_or_unpublish(instance, **kwargs):
+    forget_page(instance)
+
+
+def on_slug_changed(instance, instance_before, **kwargs):
+    forget_page(instance_before)
+    forget_page(instance)
+
+
+def before_move(instance, **kwargs):
+    _urls_before_move[instance.pk] = urls_showing(instance)
+
+
+def after_move(instance, **kwargs):
+    urls = [*_urls_before_move.pop(instance.pk, []), *urls_showing(instance)]
+    everything = not shows_only_in_listings(instance)
+    transaction.on_commit(lambda: forget(urls, everything))
+
+
+def before_delete(instance, **kwargs):
+    if isinstance(instance, Page) and type(instance) is not Page:
+        forget_page(instance)
+
+
+def connect_signal_handlers():
+    """Invalidate on every kind of change that alters what a page's readers see."""
+    page_published.connect(on_publish_or_unpublish, dispatch_uid="caching-publish")
+    page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="caching-unpublish")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="caching-slug")
+    pre_page_move.connect(before_move, dispatch_uid="caching-before-move")
+    post_page_move.connect(after_move, dispatch_uid="caching-after-move")
+    pre_delete.connect(before_delete, dispatch_uid="caching-delete")

@@ -1,0 +1,141 @@
+"""After every kind of change, the pages that show it are fresh and the others stay cached."""
+
+from http import HTTPStatus
+
+import pytest
+
+from articles.models import ArticlePage, SectionPage
+
+HOME, CHRONIC_PAIN, SCIENCE = "/", "/chronic-pain/", "/mind-body-science/"
+ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
+NEIGHBOUR = "/chronic-pain/treatment-of-psychogenic-pain/"
+UNRELATED = "/topics/autoimmunity/"  # lists only articles that cannot show this one
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+
+
+@pytest.fixture
+def article(db):
+    return ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+
+
+@pytest.fixture
+def warm(client, db):
+    """Read `urls` until cached; return a function that reads one of them again."""
+
+    def read(*urls):
+        for url in urls:
+            client.get(url)
+        return {url: client.get(url) for url in urls}
+
+    return read
+
+
+def publish(page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+
+def assert_fresh(responses, text, present=True):
+    for url, response in responses.items():
+        assert response["X-Cache"] == "miss", url
+        assert (text in response.content.decode()) is present, url
+
+
+def test_publishing_a_change_refreshes_the_article_its_section_and_home(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE, UNRELATED)
+    article.title = "A retitled article"
+    publish(article, django_capture_on_commit_callbacks)
+    assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN, ARTICLE)}, article.title)
+    assert client.get(SCIENCE)["X-Cache"] == "hit"
+    assert client.get(UNRELATED)["X-Cache"] == "hit"
+
+
+def test_unpublishing_removes_the_article_from_every_page_that_showed_it(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert client.get(ARTICLE).status_code == HTTPStatus.NOT_FOUND
+    assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN)}, ARTICLE, present=False)
+    assert client.get(SCIENCE)["X-Cache"] == "hit"
+
+
+def test_deleting_removes_the_article_from_every_page_that_showed_it(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert client.get(ARTICLE).status_code == HTTPStatus.NOT_FOUND
+    assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN)}, ARTICLE, present=False)
+    assert client.get(SCIENCE)["X-Cache"] == "hit"
+
+
+def test_moving_shows_the_article_in_its_new_section_and_nowhere_in_the_old(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE, UNRELATED)
+    science = SectionPage.objects.get(slug="mind-body-science")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.move(science, pos="last-child")
+    moved = "/mind-body-science/anxiety-and-chronic-pain/"
+    assert client.get(ARTICLE)["Location"] == moved
+    assert_fresh({url: client.get(url) for url in (CHRONIC_PAIN,)}, ARTICLE, present=False)
+    assert_fresh({url: client.get(url) for url in (HOME, SCIENCE)}, moved)
+    assert client.get(UNRELATED)["X-Cache"] == "hit"
+
+
+def test_changing_the_slug_frees_the_old_address_and_lists_the_new_one(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE)
+    article.slug = "anxiety-and-pain"
+    publish(article, django_capture_on_commit_callbacks)
+    assert client.get(ARTICLE).status_code != HTTPStatus.OK
+    assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN)}, "/anxiety-and-pain/")
+    assert client.get(SCIENCE)["X-Cache"] == "hit"
+
+
+def test_retitling_a_section_refreshes_the_navigation_on_every_page(
+    client, warm, django_capture_on_commit_callbacks
+):
+    warm(HOME, ARTICLE, SCIENCE, UNRELATED)
+    section = SectionPage.objects.get(slug="mind-body-science")
+    section.title = "The science of mind and body"
+    publish(section, django_capture_on_commit_callbacks)
+    assert_fresh({url: client.get(url) for url in (HOME, ARTICLE, UNRELATED)}, section.title)
+
+
+def test_an_article_linking_to_a_moved_article_links_to_its_new_address(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    neighbour = ArticlePage.objects.get(slug="treatment-of-psychogenic-pain")
+    link = f'<p>See <a linktype="page" id="{article.pk}">anxiety and pain</a>.</p>'
+    neighbour.body.append(("paragraph", link))
+    publish(neighbour, django_capture_on_commit_callbacks)
+    warm(NEIGHBOUR, SCIENCE)
+    science = SectionPage.objects.get(slug="mind-body-science")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.move(science, pos="last-child")
+    assert_fresh({NEIGHBOUR: client.get(NEIGHBOUR)}, "/mind-body-science/anxiety-and-chronic-pain/")
+
+
+def test_a_render_that_raced_a_publish_is_never_served(
+    client, article, django_capture_on_commit_callbacks
+):
+    from articles import caching
+
+    request = client.get(ARTICLE).wsgi_request
+    _, generation = caching.lookup(request)
+    article.title = "Published while the old page was rendering"
+    publish(article, django_capture_on_commit_callbacks)
+    stale = client.get(ARTICLE)
+    caching.store(request, stale, generation)
+    assert client.get(ARTICLE)["X-Cache"] == "miss"

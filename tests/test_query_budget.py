@@ -1,0 +1,77 @@
+"""Every public page renders in a small, fixed number of queries, however much content exists."""
+
+from http import HTTPStatus
+
+import pytest
+
+from django.core.cache import cache
+
+from articles.synthetic import generate_articles, generated_articles, remove_generated_articles
+from tests.helpers import FIXTURES_DIR
+
+# Routing costs two queries per path segment; a body's page links cost two more, fetched together.
+BUDGET = 24
+PUBLIC_URLS = [
+    "/",
+    "/chronic-pain/",
+    "/chronic-pain/?page=2",
+    "/mind-body-science/",
+    "/chronic-pain/anxiety-and-chronic-pain/",
+    "/topics/stress/",
+    "/search/?q=pain",
+    "/sitemap.xml",
+    "/feeds/rss.xml",
+    "/feeds/sections/chronic-pain/atom.xml",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+
+
+@pytest.fixture(scope="module")
+def many_articles(django_db_setup, django_db_blocker):
+    """500 generated articles for this module, removed afterwards."""
+    with django_db_blocker.unblock():
+        generate_articles(500, FIXTURES_DIR)
+        yield
+        remove_generated_articles()
+
+
+def render(client, url):
+    cache.clear()
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK, url
+    assert response["X-Cache"] == "miss"
+    return response
+
+
+@pytest.mark.parametrize("url", [url for url in PUBLIC_URLS if "page=2" not in url])
+def test_pages_stay_within_the_query_budget_with_the_five_articles(
+    client, db, django_assert_max_num_queries, url
+):
+    with django_assert_max_num_queries(BUDGET):
+        render(client, url)
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_pages_stay_within_the_query_budget_with_500_articles(
+    many_articles, client, db, django_assert_max_num_queries, url
+):
+    with django_assert_max_num_queries(BUDGET):
+        render(client, url)
+
+
+def test_an_article_with_links_to_others_stays_within_the_query_budget(
+    many_articles, client, db, django_assert_max_num_queries
+):
+    url = generated_articles().order_by("pk").first().url
+    with django_assert_max_num_queries(BUDGET):
+        render(client, url)
+
+
+def test_a_cached_page_is_served_without_any_query(client, db, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(0):
+        assert client.get("/")["X-Cache"] == "hit"

@@ -1,0 +1,76 @@
+"""Two app servers sharing one PostgreSQL database and one Redis serve the same site: a change
+published through one is read from the other at once."""
+
+import os
+import urllib.request
+
+import pytest
+import redis
+
+from tests.live_server import LiveSite, fresh_database_url
+
+ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
+CI_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mindbody"
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")
+PUBLISH = """
+from articles.models import ArticlePage
+article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+article.title = "Published through the first server"
+article.save_revision().publish()
+"""
+
+
+def postgres_server_url():
+    """PostgreSQL from DATABASE_URL, or in CI the local server even when the suite is on SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return url
+    if os.environ.get("CI") == "true":
+        return CI_DATABASE_URL
+    pytest.skip("needs PostgreSQL: set DATABASE_URL to a postgres:// URL")
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    server_url = postgres_server_url()
+    database_url = fresh_database_url(tmp_path_factory.mktemp("two"), "two_servers", server_url)
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    first = LiveSite(None, database_url=database_url, REDIS_URL=REDIS_URL)
+    first.prepare()
+    second = LiveSite(None, database_url=database_url, REDIS_URL=REDIS_URL)
+    sites = [first.start(), second.start()]
+    yield sites
+    for site in sites:
+        site.stop()
+
+
+def read(site, path):
+    with urllib.request.urlopen(site.url + path, timeout=10) as response:
+        return response.headers, response.read().decode()
+
+
+def test_a_page_cached_by_one_server_is_served_from_the_shared_cache_by_the_other(servers):
+    first, second = servers
+    read(first, "/mind-body-science/")
+    headers, _ = read(second, "/mind-body-science/")
+    assert headers["X-Cache"] == "hit"
+
+
+def test_a_change_published_through_one_server_is_read_from_the_other_at_once(servers):
+    first, second = servers
+    read(second, ARTICLE)
+    assert read(second, ARTICLE)[0]["X-Cache"] == "hit"
+    first.manage("shell", "--command", PUBLISH)
+    headers, html = read(second, ARTICLE)
+    assert "Published through the first server" in html
+    assert headers["X-Cache"] == "miss"
+
+
+def test_static_files_are_compressed_and_cached_for_ever(servers):
+    _, html = read(servers[0], "/")
+    stylesheet = html.split('rel="stylesheet" href="')[1].split('"')[0]
+    request = urllib.request.Request(servers[1].url + stylesheet, headers={"Accept-Encoding": "br"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Encoding"] == "br"
+        assert "immutable" in response.headers["Cache-Control"]
+        assert "max-age=315360000" in response.headers["Cache-Control"]
