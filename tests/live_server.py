@@ -13,8 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CI_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mindbody"
 ADMIN_USER, ADMIN_PASSWORD = "site-admin", "a-long-password-for-tests-only"
 
 
@@ -26,6 +28,15 @@ def free_port():
 
 def uses_postgresql():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def postgres_server_url():
+    """PostgreSQL from DATABASE_URL, or in CI the local server even when the suite is on SQLite."""
+    if uses_postgresql():
+        return os.environ["DATABASE_URL"]
+    if os.environ.get("CI") == "true":
+        return CI_DATABASE_URL
+    pytest.skip("needs PostgreSQL: set DATABASE_URL to a postgres:// URL")
 
 
 def fresh_database_url(workdir, name, server_url=None):

@@ -7,10 +7,9 @@ import urllib.request
 import pytest
 import redis
 
-from tests.live_server import LiveSite, fresh_database_url
+from tests.live_server import LiveSite, fresh_database_url, postgres_server_url
 
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
-CI_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mindbody"
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")
 PUBLISH = """
 from articles.models import ArticlePage
@@ -18,16 +17,6 @@ article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
 article.title = "Published through the first server"
 article.save_revision().publish()
 """
-
-
-def postgres_server_url():
-    """PostgreSQL from DATABASE_URL, or in CI the local server even when the suite is on SQLite."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return url
-    if os.environ.get("CI") == "true":
-        return CI_DATABASE_URL
-    pytest.skip("needs PostgreSQL: set DATABASE_URL to a postgres:// URL")
 
 
 @pytest.fixture(scope="module")
