@@ -260,7 +260,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Pages are only cached in a cache every process shares: with per-process memory, one gunicorn
+# worker would keep serving a page another worker's publish had just invalidated.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600" if REDIS_URL else "0"))
 
 # Logging
 

@@ -20,7 +20,7 @@ SAFE_METHODS = {"GET", "HEAD"}
 
 def tagged(alphabet=None):
     """Text that would open an element if a page echoed it unescaped."""
-    alphabet = st.characters() if alphabet is None else alphabet
+    alphabet = st.characters(codec="utf-8") if alphabet is None else alphabet
     return st.text(alphabet, max_size=20).map(lambda text: f'{MARKER}{text}">')
 
 
