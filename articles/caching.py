@@ -157,13 +157,14 @@ def urls_showing(page):
     """
     if not shows_only_in_listings(page):
         return site_urls(page)
+    tags = tag_slugs_shown(page)
     urls = {
         *own_and_ancestor_urls(page),
-        *topic_urls(page),
-        *feed_urls(page),
+        *topic_urls(page, tags),
+        *feed_urls(page, tags),
         *sitemap_urls(page),
         *related_urls(page),
-        *fallback_urls(page),
+        *fallback_urls(page, tags),
     }
     return sorted(url for url in urls if url)
 
@@ -187,9 +188,9 @@ def site_urls(page):
     return sorted({url for url in urls if url})
 
 
-def topic_urls(page):
+def topic_urls(page, tags):
     """The topic pages of the page's tags, both now and in its previously published version."""
-    return [route_url(page, "articles:topic", slug=slug) for slug in tag_slugs_shown(page)]
+    return [route_url(page, "articles:topic", slug=slug) for slug in tags]
 
 
 def tag_slugs_shown(page):
@@ -206,15 +207,13 @@ def tag_slugs_shown(page):
     return sorted(slugs)
 
 
-def feed_urls(page):
+def feed_urls(page, tags):
     """The feeds that list the page: the site's, its section's and its tags'."""
     section = page.get_parent()
     urls = [route_url(page, name) for name in ("feed_rss", "feed_atom")]
     urls += [route_url(page, f"section_feed_{kind}", slug=section.slug) for kind in FEED_KINDS]
     urls += [
-        route_url(page, f"topic_feed_{kind}", slug=slug)
-        for slug in tag_slugs_shown(page)
-        for kind in FEED_KINDS
+        route_url(page, f"topic_feed_{kind}", slug=slug) for slug in tags for kind in FEED_KINDS
     ]
     return urls
 
@@ -234,9 +233,8 @@ def related_urls(page):
     return [each.get_full_url() for each in linking]
 
 
-def fallback_urls(page):
+def fallback_urls(page, tags):
     """Live articles whose automatic related list may pick the page: same section or a tag."""
-    tags = tag_slugs_shown(page)
     candidates = ArticlePage.objects.live().exclude(pk=page.pk).only("url_path")
     sharing = candidates.filter(tags__slug__in=tags) if tags else candidates.none()
     siblings = candidates.sibling_of(page)
