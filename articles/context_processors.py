@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 from articles.models import SectionPage, SiteSettings
+from articles.visibility import public
 
 
 def site_chrome(request):
@@ -10,8 +11,9 @@ def site_chrome(request):
     if site is None:
         return {"site_name": "", "nav_sections": [], "site_settings": SiteSettings()}
     site_settings = SiteSettings.for_request(request)
+    sections = SectionPage.objects
     return {
         "site_name": site_settings.site_name or site.site_name,
-        "nav_sections": SectionPage.objects.live().public().in_site(site).order_by("path"),
+        "nav_sections": public(sections.child_of(site.root_page).live(), request).order_by("path"),
         "site_settings": site_settings,
     }

@@ -6,9 +6,10 @@ from datetime import date
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import F, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.timezone import localdate
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,10 +23,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.navigation import ARTICLE_LINK_FIELDS
 from articles.people import Person
 from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
+from articles.visibility import public
 from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
 
@@ -35,6 +38,7 @@ __all__ = ["ClinicalReviewTask", "Person", "Signpost", "SiteSettings"]
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 3
 LISTING_ORDER = [F("date").desc(nulls_last=True), F("first_published_at").desc(), "pk"]
+REVERSE_LISTING_ORDER = [F("date").asc(nulls_first=True), F("first_published_at").asc(), "-pk"]
 WORDS_PER_MINUTE = 230
 
 
@@ -46,7 +50,31 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
         raise Http404("No such page of articles.") from error
 
 
-class HomePage(SearchEngineMixin, Page):
+def _listed_before(day, first_published_at, pk):
+    """Articles that LISTING_ORDER puts before one with this date, first publication and id."""
+    tie = Q(first_published_at__gt=first_published_at) | Q(
+        first_published_at=first_published_at, pk__lt=pk
+    )
+    if day is None:
+        return Q(date__isnull=False) | Q(date__isnull=True) & tie
+    return Q(date__gt=day) | Q(date=day) & tie
+
+
+class RoutesToChildrenDirectly:
+    """Routing finds a child of the usual kind in one query, where Wagtail's generic routing takes
+    two (the page, then its specific type); other children are still routed the generic way."""
+
+    def route(self, request, path_components):
+        if path_components:
+            child = self.child_model().objects.child_of(self).filter(slug=path_components[0])
+            child = child.first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class HomePage(RoutesToChildrenDirectly, SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, "introduction"]
@@ -54,16 +82,20 @@ class HomePage(SearchEngineMixin, Page):
     subpage_types = ["articles.SectionPage"]
     max_count = 1
 
+    @staticmethod
+    def child_model():
+        return SectionPage
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections_with_latest()
+        context["sections"] = self.sections_with_latest(request)
         return context
 
-    def sections_with_latest(self, per_section=LATEST_PER_SECTION):
+    def sections_with_latest(self, request=None, per_section=LATEST_PER_SECTION):
         """The live sections, each with `latest` set to its newest articles, in two queries."""
-        sections = list(SectionPage.objects.child_of(self).live().public())
+        sections = list(public(SectionPage.objects.child_of(self).live(), request))
         articles = list(
-            ArticlePage.objects.listing()
+            ArticlePage.objects.listing(request)
             .descendant_of(self)
             .annotate(
                 section_path=Substr("path", 1, (self.depth + 1) * self.steplen),
@@ -76,7 +108,7 @@ class HomePage(SearchEngineMixin, Page):
         return sections
 
 
-class SectionPage(SearchEngineMixin, Page):
+class SectionPage(RoutesToChildrenDirectly, SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     signpost = models.ForeignKey(
         Signpost,
@@ -94,9 +126,13 @@ class SectionPage(SearchEngineMixin, Page):
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
+    @staticmethod
+    def child_model():
+        return ArticlePage
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, ArticlePage.objects.listing().child_of(self))
+        context["articles"] = paginate(request, ArticlePage.objects.listing(request).child_of(self))
         context["current_section"] = self
         return context
 
@@ -108,9 +144,17 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
-    def listing(self):
+    def listing(self, request=None):
         """Live, public articles, newest first, shaped for article cards."""
-        return self.live().public().defer_streamfields().order_by(*LISTING_ORDER)
+        return public(self.live(), request).defer_streamfields().order_by(*LISTING_ORDER)
+
+    def links(self):
+        """Only what a link to each article shows, for lists of links rather than cards."""
+        return self.only(*ARTICLE_LINK_FIELDS)
+
+    def ranked_by(self, *fields):
+        """Ordered by `fields` first, then as listings are."""
+        return self.order_by(*fields, *LISTING_ORDER)
 
     def review_due(self, today=None):
         """Articles whose review is overdue or due within the review window, most overdue first."""
@@ -217,23 +261,26 @@ class ArticlePage(SearchEngineMixin, Page):
         context["sections"] = sections
         context["table_of_contents"] = table_of_contents(sections)
         context["related_items"] = related_items(self, request)
-        context["previous_article"], context["next_article"] = self.neighbours()
+        context["previous_article"], context["next_article"] = self.neighbours(request)
         context["lead_image"] = next(
             (block.value for block in self.body if block.block_type == "image"), None
         )
         context["reference_count"] = self.reference_count()
         return context
 
-    def neighbours(self):
-        """The articles listed just before and after this one in its section, in three queries."""
-        siblings = list(ArticlePage.objects.listing().sibling_of(self).values_list("pk", flat=True))
-        if self.pk not in siblings:
+    def neighbours(self, request=None):
+        """The articles listed just before and after this one in its section.
+
+        Each is the first row past this one in listing order (newest date first, undated last),
+        so the cost is the same whether the section holds ten articles or ten thousand.
+        """
+        if not self.live or self.first_published_at is None:
             return None, None
-        index = siblings.index(self.pk)
-        before = siblings[index - 1] if index else None
-        after = siblings[index + 1] if index + 1 < len(siblings) else None
-        found = ArticlePage.objects.defer_streamfields().in_bulk([before, after])
-        return found.get(before), found.get(after)
+        siblings = ArticlePage.objects.listing(request).links().sibling_of(self, inclusive=False)
+        key = (self.date, self.first_published_at, self.pk)
+        before = siblings.filter(_listed_before(*key)).order_by(*REVERSE_LISTING_ORDER).first()
+        after = siblings.exclude(_listed_before(*key)).first()
+        return before, after
 
     def body_sections(self):
         """The body split at its headings; a reference list is a section of its own."""
@@ -257,6 +304,11 @@ class ArticlePage(SearchEngineMixin, Page):
         """How many works the body cites, so in-text markers link only to real entries."""
         blocks = (block for block in self.body if block.block_type == "references")
         return sum(len(block.value["items"]) for block in blocks)
+
+    @cached_property
+    def tag_list(self):
+        """The article's tags, read once for the page, its metadata and its topic links."""
+        return list(self.tags.all())
 
     @property
     def reading_minutes(self):

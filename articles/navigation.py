@@ -4,6 +4,11 @@ from typing import NamedTuple
 
 from wagtail.models import Page
 
+# What a link to a page needs: its title and URL, whether it is live and public, and for an
+# article the summary and date shown beside the link.
+PAGE_LINK_FIELDS = ("title", "url_path", "path", "depth", "live")
+ARTICLE_LINK_FIELDS = (*PAGE_LINK_FIELDS, "standfirst", "date")
+
 
 class Crumb(NamedTuple):
     title: str

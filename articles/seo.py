@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from articles import structured_data
 from articles.cards import CARD_HEIGHT, CARD_WIDTH, Card
@@ -74,9 +74,7 @@ def page_metadata(page, request):
     site = Site.find_for_request(request) or page.get_site()
     site_name = site.site_name or settings.WAGTAIL_SITE_NAME
     title = page.seo_title or page.title
-    ancestors = list(
-        Page.objects.ancestor_of(page, inclusive=True).filter(depth__gte=site.root_page.depth)
-    )
+    ancestors = _trail(page, site.root_page.depth)
     section = ancestors[1] if len(ancestors) > 1 else None
     card = Card(page.title, section.title if isinstance(page, ArticlePage) else "", site_name)
     meta = PageMetadata(
@@ -153,10 +151,18 @@ def _card_image(page, card, root_url):
     return Image(url, CARD_WIDTH, CARD_HEIGHT, f"{card.title} – {card.site_name}")
 
 
+def _trail(page, root_depth):
+    """The page and its ancestors from the site's root down; routing has already fetched them."""
+    trail = [page]
+    while trail[0].depth > root_depth:
+        trail.insert(0, trail[0].get_parent())
+    return trail
+
+
 def _add_article_facts(meta, page, section):
     meta.og_type = "article"
     meta.section = section.title
-    meta.tags = [tag.name for tag in page.tags.all()]
+    meta.tags = [tag.name for tag in page.tag_list]
     meta.author = page.author
     meta.publisher = page.publisher
     meta.published = page.date

@@ -1,5 +1,6 @@
 """How a reader moves around: breadcrumbs, sections on the home page, topics, next articles."""
 
+from datetime import date
 from http import HTTPStatus
 
 import pytest
@@ -8,10 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from taggit.models import Tag
+from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage, TopicDescription
 from articles.navigation import breadcrumbs
-from tests.helpers import soup
+from articles.synthetic import generate_articles, generated_articles
+from tests.helpers import FIXTURES_DIR, soup
 
 pytestmark = pytest.mark.django_db
 BACK_PAIN = "chronic-low-back-pain-psychosomatic-contributors"
@@ -96,6 +99,21 @@ def test_finding_neighbours_takes_three_queries(django_assert_num_queries):
     with django_assert_num_queries(3):  # the siblings, view restrictions, the two articles
         previous, following = article.neighbours()
     assert (previous.slug, following.slug) == (BACK_PAIN, "anxiety-and-chronic-pain")
+
+
+def test_neighbours_match_the_section_listing_with_shared_and_missing_dates():
+    generate_articles(30, FIXTURES_DIR, seed=7)
+    generated = list(generated_articles().order_by("pk"))
+    for index, article in enumerate(generated):  # same days, undated, same first publication
+        article.date = None if index % 3 == 0 else date(2025, 1, 1 + index % 2)
+    ArticlePage.objects.bulk_update(generated, ["date"])
+    Page.objects.filter(pk__in=[a.pk for a in generated]).update(
+        first_published_at=generated[0].first_published_at
+    )
+    for section in SectionPage.objects.all():
+        listed = [None, *ArticlePage.objects.listing().child_of(section), None]
+        for before, article, after in zip(listed, listed[1:], listed[2:], strict=False):
+            assert article.neighbours() == (before, after)
 
 
 def test_an_articles_tags_link_to_their_topic_pages(client):

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from articles.synthetic import generate_articles, generated_articles, remove_generated_articles
 from tests.helpers import FIXTURES_DIR
 
-# Routing costs two queries per path segment; a body's page links cost two more, fetched together.
+# Routing costs a query per path segment; a body's page links cost two more, fetched together.
 BUDGET = 24
 PUBLIC_URLS = [
     "/",
