@@ -6,6 +6,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from django.utils.timezone import localdate
+
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, SectionPage
@@ -37,6 +39,8 @@ def test_the_sitemap_lists_every_live_public_page_with_its_last_change(client, h
     assert len(urls) == 8
     assert urls[0].findtext("sm:loc", namespaces=NS) == "http://testserver/"
     assert all(len(url.findtext("sm:lastmod", namespaces=NS)) == 10 for url in urls)
+    home_changed = localdate(home.last_published_at).isoformat()
+    assert urls[0].findtext("sm:lastmod", namespaces=NS) == home_changed
 
 
 def test_every_url_in_the_sitemap_answers(client, home):
