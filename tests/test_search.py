@@ -119,3 +119,14 @@ def test_a_search_costs_the_same_queries_however_many_results(
     with django_assert_max_num_queries(12):
         response = search(client, "pain")
     assert len(result_titles(response)) == 4
+
+
+def test_results_stop_at_the_cap_and_still_put_title_matches_first(client, monkeypatch):
+    monkeypatch.setattr("articles.search.MAX_RESULTS", 3)
+    response = search(client, "pain")
+    heading = soup(response).find(id="results-heading").get_text()
+    assert heading.startswith("3 results")
+    titles = result_titles(response)
+    assert len(titles) == 3
+    in_title = ["pain" in title.lower() for title in titles]
+    assert in_title == sorted(in_title, reverse=True)
