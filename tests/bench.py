@@ -95,8 +95,10 @@ def check_sitemap(site):
 
 
 def fetch_timed(url):
+    """Milliseconds to build and fetch `url` past the page cache, and the body."""
+    request = urllib.request.Request(url, headers=dict([BYPASS.split(": ")]))
     started = time.monotonic()
-    body = urllib.request.urlopen(url, timeout=60).read().decode()
+    body = urllib.request.urlopen(request, timeout=60).read().decode()
     return (time.monotonic() - started) * 1000, body
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from django.utils.timezone import localdate
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticlePage, SectionPage
 from articles.views import PageSitemap
@@ -68,6 +68,12 @@ def test_a_large_sitemap_becomes_an_index_of_sitemaps(client, home, monkeypatch)
     parts = [loc.text for loc in root.iterfind("sm:sitemap/sm:loc", NS)]
     first = "http://testserver/sitemap-pages.xml"
     assert parts == [first, f"{first}?p=2", f"{first}?p=3"]
+    newest = max(
+        Page.objects.live()
+        .exclude(last_published_at=None)
+        .values_list("last_published_at", flat=True)
+    )
+    assert root.findtext("sm:sitemap/sm:lastmod", namespaces=NS) == newest.isoformat()
     listed = []
     for part in parts:
         listed += sitemap_urls(client, part.removeprefix("http://testserver"))
