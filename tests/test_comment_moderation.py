@@ -1,5 +1,6 @@
-"""The moderation queue: reviewers decide on readers' comments in the admin, awaiting-first, in
-one click; they can delete a comment outright; the dashboard counts what is waiting."""
+"""Comments in the admin: reviewers decide on them in a queue, awaiting-first, in one click, and
+can delete one outright; the dashboard counts what is waiting; editors open or close comments
+on a section or an article."""
 
 from http import HTTPStatus
 
@@ -8,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from articles.comments.models import Comment
-from articles.models import ArticlePage
-from tests.helpers import add_comment, soup
+from articles.models import ArticlePage, SectionPage
+from tests.helpers import add_comment, edit_view_post_data, soup
 
 QUEUE = "/admin/reader-comments/"
 
@@ -143,3 +144,23 @@ def test_the_dashboard_counts_comments_for_reviewers(reviewer_client, article):
 
 def test_the_menu_leads_reviewers_to_the_queue(reviewer_client, db):
     assert QUEUE in reviewer_client.get("/admin/").content.decode()
+
+
+def test_an_editor_closes_an_articles_comments_from_its_settings(editor_client, article):
+    data = edit_view_post_data(editor_client, article)
+    assert data["comments_setting"] == "section"
+    data.update({"comments_setting": "closed", "action-publish": "action-publish"})
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    assert editor_client.post(url, data).status_code == HTTPStatus.FOUND
+    assert not ArticlePage.objects.get(pk=article.pk).comments_are_open()
+
+
+def test_an_editor_closes_a_sections_comments_from_its_settings(editor_client, article):
+    section = SectionPage.objects.get(slug="chronic-pain")
+    data = edit_view_post_data(editor_client, section)
+    assert "comments_open" in data  # ticked
+    del data["comments_open"]
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:edit", args=[section.pk])
+    assert editor_client.post(url, data).status_code == HTTPStatus.FOUND
+    assert not article.comments_are_open()

@@ -54,7 +54,9 @@ class CommentForm(forms.ModelForm):
         return cleaned_data
 
     def refusal(self, cleaned_data):
-        """Why the comment is refused as likely spam, or None: cheap checks before queries."""
+        """Why an otherwise valid comment is refused as likely spam, or None; cheap checks first."""
+        if self.errors:
+            return None
         if cleaned_data.get("website"):
             return "honeypot"
         seconds = spam.seconds_since_start(
@@ -66,8 +68,6 @@ class CommentForm(forms.ModelForm):
             return "too_fast"
         if seconds > spam.MAXIMUM_SECONDS:
             return "too_old"
-        if self.errors:
-            return None
         if spam.sent_too_many(self.instance.address_hash):
             return "too_many"
         if spam.is_duplicate(self.instance.article_id, cleaned_data["text"]):
