@@ -75,6 +75,14 @@ def test_each_row_offers_the_decisions_not_yet_taken(reviewer_client, article):
     assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
 
 
+def test_a_decision_returns_to_the_queue_as_filtered_even_from_its_live_results(
+    reviewer_client, article
+):
+    add_comment(article, status="pending")
+    results = soup(reviewer_client.get(f"{QUEUE}results/?status=pending&p=1"))
+    assert results.find("input", attrs={"name": "next"})["value"] == f"{QUEUE}?status=pending&p=1"
+
+
 def test_an_unknown_decision_is_refused(reviewer_client, article):
     comment = add_comment(article, status="pending")
     url = reverse("reader_comments:moderate", args=[comment.pk])

@@ -40,11 +40,17 @@ class DecisionColumn(Column):
 
     cell_template_name = "comments/admin/decision_cell.html"
 
+    def __init__(self, *args, index_url_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.index_url_name = index_url_name
+
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
-        context["next"] = request.get_full_path()
+        # Back to the queue as filtered, also when the table came from the results-only view.
+        query = request.GET.urlencode()
+        context["next"] = reverse(self.index_url_name) + (f"?{query}" if query else "")
         context["decisions"] = [
             (status, labels[0]) for status, labels in DECISIONS.items() if status != instance.status
         ]
@@ -100,7 +106,7 @@ class CommentViewSet(ModelViewSet):
         Column("article", label="Article"),
         Column("status", label="Status", accessor="get_status_display"),
         DateColumn("created", label="Sent", sort_key="created"),
-        DecisionColumn("decision", label="Decide"),
+        DecisionColumn("decision", label="Decide", index_url_name="reader_comments:index"),
     ]
     panels = [
         FieldPanel("article", read_only=True),
