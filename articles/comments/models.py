@@ -68,7 +68,7 @@ class Comment(models.Model):
     )
     name = models.CharField(max_length=MAX_NAME_LENGTH)
     email = models.EmailField(
-        "e-mail", blank=True, help_text="Given by the reader for replies; never shown publicly."
+        "e-mail", blank=True, help_text="Optional; only moderators see it, never readers."
     )
     text = models.TextField(max_length=MAX_TEXT_LENGTH)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)

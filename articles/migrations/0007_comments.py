@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=80)),
-                ('email', models.EmailField(blank=True, help_text='Given by the reader for replies; never shown publicly.', max_length=254, verbose_name='e-mail')),
+                ('email', models.EmailField(blank=True, help_text='Optional; only moderators see it, never readers.', max_length=254, verbose_name='e-mail')),
                 ('text', models.TextField(max_length=3000)),
                 ('status', models.CharField(choices=[('pending', 'Awaiting moderation'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('spam', 'Spam')], default='pending', max_length=10)),
                 ('created', models.DateTimeField(default=django.utils.timezone.now)),
