@@ -6,6 +6,8 @@ from http import HTTPStatus
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.comments.models import Comment
@@ -36,6 +38,20 @@ def test_the_queue_lists_comments_awaiting_a_decision_first(reviewer_client, art
     add_comment(article, status="pending", name="Waiting")
     add_comment(article, status="spam", name="Newest spam")
     assert queue_rows(reviewer_client) == ["Waiting", "Newest spam", "Older approved"]
+
+
+def test_the_queue_costs_the_same_queries_however_long_it_is(reviewer_client, article):
+    def queries_to_list():
+        with CaptureQueriesContext(connection) as queries:
+            assert reviewer_client.get(QUEUE).status_code == HTTPStatus.OK
+        return len(queries)
+
+    add_comment(article, status="pending")
+    queries_to_list()  # the first request also fills per-process caches
+    one = queries_to_list()
+    for number in range(19):
+        add_comment(article, status="pending", text=f"Comment {number}")
+    assert queries_to_list() == one
 
 
 def test_the_queue_filters_by_status(reviewer_client, article):
