@@ -76,6 +76,13 @@ def test_replies_show_one_level_deep_under_their_comment(client, article):
     assert [reply.get_text() for reply in replies] == ["An answer"]
 
 
+def test_a_reply_goes_when_the_comment_it_answers_is_rejected(client, article):
+    first = add_comment(article, text="A question")
+    add_comment(article, text="An answer", parent=first)
+    first.moderate(Comment.Status.REJECTED, None)
+    assert comment_texts(client) == []
+
+
 def test_a_reply_to_a_reply_joins_the_top_level_thread(client, article):
     first = add_comment(article, name="Ann", text="A question")
     answer = add_comment(article, name="Bo", text="An answer", parent=first)
