@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
 from articles.models import ArticlePage, Person, Signpost
 from articles.reports import ReviewDueView
@@ -46,3 +47,11 @@ def register_comment_moderation():
 def add_comment_counts(request, panels):
     if comment_viewset.permission_policy.user_has_permission(request.user, "change"):
         panels.append(CommentCountsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_comment_decisions(actions):
+    for status, label in Comment.Status.choices:
+        actions.register_action(
+            decision_action(status), f"Status: {label.lower()}", f"Status set to {label.lower()}"
+        )

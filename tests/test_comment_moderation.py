@@ -82,6 +82,19 @@ def test_a_reviewer_decides_in_one_click_and_returns_to_the_queue(
     assert comment.moderated_at is not None
 
 
+def test_every_decision_is_kept_in_the_comments_history(reviewer_client, article):
+    comment = add_comment(article, status="pending")
+    url = reverse("reader_comments:moderate", args=[comment.pk])
+    for status in ("approved", "spam"):
+        reviewer_client.post(url, {"status": status})
+    history = reviewer_client.get(reverse("reader_comments:history", args=[comment.pk]))
+    entries = [row.get_text(" ", strip=True) for row in soup(history).select("tbody tr")]
+    assert len(entries) == 2
+    assert "Status set to spam" in entries[0]
+    assert "Status set to approved" in entries[1]
+    assert all("rita" in entry for entry in entries)
+
+
 def test_each_row_offers_the_decisions_not_yet_taken(reviewer_client, article):
     add_comment(article, status="pending")
     buttons = soup(reviewer_client.get(QUEUE)).select("tbody form button")

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from wagtail.log_actions import log
+
 MAX_NAME_LENGTH = 80
 MAX_TEXT_LENGTH = 3000
 # What a reader sees of a comment, and all they see: never the e-mail address.
@@ -103,8 +105,15 @@ class Comment(models.Model):
         return Truncator(" ".join(self.text.split())).chars(80)
 
     def moderate(self, status, user):
-        """Record a reviewer's decision; the article's page shows it on its next request."""
+        """Record a reviewer's decision, also in the comment's history; the article's page shows
+        it on its next request."""
         self.status = status
         self.moderated_at = timezone.now()
         self.moderated_by = user
         self.save(update_fields=["status", "moderated_at", "moderated_by"])
+        log(self, decision_action(status), user=user)
+
+
+def decision_action(status):
+    """The history's name for setting a comment's status."""
+    return f"comments.status.{status}"
