@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 import pytest
 
+from django.test import Client
 from django.urls import reverse
 
 from articles.comments.models import MAX_TEXT_LENGTH, Comment
@@ -281,3 +282,10 @@ def test_an_unpublished_article_takes_no_comments(client, article):
 
 def test_the_form_accepts_no_other_write_method(client, article):
     assert client.put(form_url(article)).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_a_form_sent_without_its_security_cookie_explains_what_to_do(article):
+    response = Client(enforce_csrf_checks=True).post(form_url(article), comment_form_data(article))
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert "Your form was not sent" in visible_text(response)
+    assert not Comment.objects.exists()
