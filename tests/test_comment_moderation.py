@@ -46,11 +46,11 @@ def test_the_queue_costs_the_same_queries_however_long_it_is(reviewer_client, ar
             assert reviewer_client.get(QUEUE).status_code == HTTPStatus.OK
         return len(queries)
 
-    add_comment(article, status="pending")
+    first = add_comment(article, status="pending")
     queries_to_list()  # the first request also fills per-process caches
     one = queries_to_list()
     for number in range(19):
-        add_comment(article, status="pending", text=f"Comment {number}")
+        add_comment(article, status="pending", text=f"Comment {number}", parent=first)
     assert queries_to_list() == one
 
 
@@ -60,12 +60,14 @@ def test_the_queue_filters_by_status(reviewer_client, article):
     assert queue_rows(reviewer_client, f"{QUEUE}?status=pending") == ["Waiting"]
 
 
-def test_the_queue_shows_the_article_and_an_excerpt(reviewer_client, article):
-    add_comment(article, status="pending", text="A long comment " * 20)
+def test_the_queue_shows_the_article_an_excerpt_and_whom_a_reply_answers(reviewer_client, article):
+    first = add_comment(article, status="approved", name="Ann")
+    add_comment(article, status="pending", text="A long comment " * 20, parent=first)
     row = soup(reviewer_client.get(QUEUE)).select_one("tbody tr").get_text(" ", strip=True)
     assert article.title in row
     assert "A long comment A long comment" in row
     assert "…" in row
+    assert "Ann" in row
 
 
 @pytest.mark.parametrize("status", ["approved", "rejected", "spam"])

@@ -59,7 +59,7 @@ class DecisionColumn(Column):
 
 class CommentIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("article").pending_first()
+        return super().get_base_queryset().select_related("article", "parent").pending_first()
 
 
 class CommentEditView(EditView):
@@ -104,6 +104,7 @@ class CommentViewSet(ModelViewSet):
         "excerpt",
         "name",
         Column("article", label="Article"),
+        Column("reply_to", label="In reply to", accessor="parent.name"),
         Column("status", label="Status", accessor="get_status_display"),
         DateColumn("created", label="Sent", sort_key="created"),
         DecisionColumn("decision", label="Decide", index_url_name="reader_comments:index"),
