@@ -23,7 +23,7 @@ from articles.comments.models import Comment
 DECISIONS = {
     Comment.Status.APPROVED: ("Approve", "Approved"),
     Comment.Status.REJECTED: ("Reject", "Rejected"),
-    Comment.Status.SPAM: ("Spam", "Marked as spam"),
+    Comment.Status.SPAM: ("Mark as spam", "Marked as spam"),
 }
 COUNTED = [Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.SPAM]
 

@@ -36,7 +36,7 @@ def write_comment(page):
 
 def approve_in_queue(page, site):
     page.goto(site.url + "/admin/reader-comments/?status=pending")
-    page.get_by_role("button", name="Approve the comment from Sam Reader").click()
+    page.get_by_role("button", name="Approve, comment from Sam Reader").click()
     page.locator(".messages").get_by_text("Approved: “Gentle walks").wait_for()
 
 
