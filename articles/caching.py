@@ -1,6 +1,7 @@
 """The page cache and its invalidation: anonymous GETs of public pages are served from Django's
 cache, and one list of "URLs that show this page" tells both the page cache and a CDN what to
-forget when an editor publishes, unpublishes, moves or deletes a page.
+forget when an editor publishes, unpublishes, moves or deletes a page, or a reviewer moderates
+a reader's comment.
 
 Entries are keyed by path and query string (the site serves one Wagtail site whatever the host).
 Each entry records the generation of its path and of the whole site when it was rendered; changing
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -33,7 +34,7 @@ from wagtail.signals import (
     pre_page_move,
 )
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Comment
 
 PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 SITE_GENERATION = "pages:site"
@@ -298,6 +299,28 @@ def before_delete(instance, **kwargs):
         forget_page(instance)
 
 
+def on_comment_saved(instance, created, **kwargs):
+    """A new comment awaits moderation and changes nothing readers see; a decision may."""
+    if not created or instance.status == Comment.Status.APPROVED:
+        forget_comments_of(instance.article_id)
+
+
+def on_comment_deleted(instance, **kwargs):
+    if instance.status == Comment.Status.APPROVED:
+        forget_comments_of(instance.article_id)
+
+
+def forget_comments_of(article_id):
+    """Once committed, forget the one page that shows an article's comments: its own."""
+
+    def forget_article_page():
+        article = ArticlePage.objects.filter(pk=article_id).only("url_path").first()
+        if article is not None:
+            forget([article.get_full_url()])
+
+    transaction.on_commit(forget_article_page)
+
+
 def connect_signal_handlers():
     """Invalidate on every kind of change that alters what a page's readers see."""
     page_published.connect(on_publish_or_unpublish, dispatch_uid="caching-publish")
@@ -306,3 +329,5 @@ def connect_signal_handlers():
     pre_page_move.connect(before_move, dispatch_uid="caching-before-move")
     post_page_move.connect(after_move, dispatch_uid="caching-after-move")
     pre_delete.connect(before_delete, dispatch_uid="caching-delete")
+    post_save.connect(on_comment_saved, sender=Comment, dispatch_uid="caching-comment-saved")
+    post_delete.connect(on_comment_deleted, sender=Comment, dispatch_uid="caching-comment-deleted")

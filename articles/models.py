@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.comments.models import Comment, CommentSwitch
 from articles.navigation import ARTICLE_LINK_FIELDS
 from articles.people import Person
 from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
@@ -32,7 +33,7 @@ from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
 
 # Models that live in their own modules, named here so Django finds them with the rest.
-__all__ = ["ClinicalReviewTask", "Person", "Signpost", "SiteSettings"]
+__all__ = ["ClinicalReviewTask", "Comment", "Person", "Signpost", "SiteSettings"]
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 3
@@ -118,9 +119,14 @@ class SectionPage(RoutesToChildrenDirectly, SearchEngineMixin, Page):
         verbose_name="“Need help now?” box",
         help_text="Shown on every article in this section. Leave empty for none.",
     )
+    comments_open = models.BooleanField(
+        "readers may comment",
+        default=True,
+        help_text="Articles here take readers’ comments unless an article says otherwise.",
+    )
 
     content_panels = [*Page.content_panels, "introduction"]
-    settings_panels = [*Page.settings_panels, "signpost"]
+    settings_panels = [*Page.settings_panels, "signpost", "comments_open"]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -219,6 +225,13 @@ class ArticlePage(SearchEngineMixin, Page):
     next_review_due = models.DateField(
         null=True, blank=True, help_text="Leave empty for 12 months after the last review."
     )
+    comments_setting = models.CharField(
+        "readers’ comments",
+        max_length=10,
+        choices=CommentSwitch.choices,
+        default=CommentSwitch.SECTION,
+        help_text="Whether readers may comment on this article. Approved comments stay visible.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -234,6 +247,7 @@ class ArticlePage(SearchEngineMixin, Page):
         ),
     ]
     promote_panels = [*SearchEngineMixin.promote_panels, "social_image"]
+    settings_panels = [*Page.settings_panels, "comments_setting"]
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),
@@ -265,7 +279,15 @@ class ArticlePage(SearchEngineMixin, Page):
             (block.value for block in self.body if block.block_type == "image"), None
         )
         context["reference_count"] = self.reference_count()
+        context["comments"] = Comment.objects.threads(self)
+        context["comments_open"] = self.comments_are_open(section)
         return context
+
+    def comments_are_open(self, section=None):
+        """Whether readers may comment now: the article's own switch, else its section's."""
+        if self.comments_setting == CommentSwitch.SECTION:
+            return (section or self.get_parent().specific).comments_open
+        return self.comments_setting == CommentSwitch.OPEN
 
     def neighbours(self, request=None):
         """The articles listed just before and after this one in its section.

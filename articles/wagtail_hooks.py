@@ -1,4 +1,5 @@
-"""The admin's additions: people and help boxes as snippets, the reviews-due report, warnings."""
+"""The admin's additions: people and help boxes as snippets, the reviews-due report, warnings,
+and the reader comments' moderation queue."""
 
 from django.contrib import messages
 from django.urls import path, reverse
@@ -7,6 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from articles.comments.models import Comment, decision_action
+from articles.comments.moderation import CommentCountsPanel, comment_viewset
 from articles.models import ArticlePage, Person, Signpost
 from articles.reports import ReviewDueView
 
@@ -33,3 +36,22 @@ def register_review_due_menu_item():
 def warn_when_published_without_reviewer(request, page):
     if isinstance(page.specific, ArticlePage) and not page.specific.reviewer_id:
         messages.warning(request, f"“{page.title}” is live without a medical reviewer recorded.")
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_moderation():
+    return comment_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_comment_counts(request, panels):
+    if comment_viewset.permission_policy.user_has_permission(request.user, "change"):
+        panels.append(CommentCountsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_comment_decisions(actions):
+    for status, label in Comment.Status.choices:
+        actions.register_action(
+            decision_action(status), f"Status: {label.lower()}", f"Status set to {label.lower()}"
+        )

@@ -13,7 +13,7 @@ MAX_QUERY_STRING_LENGTH = 16_384
 RETRY_AFTER_SECONDS = 30
 SAFE_METHODS = ("GET", "HEAD")
 # Paths whose views accept forms; everything else is read-only.
-FORM_PATH_PREFIXES = ("/admin/", "/_util/")
+FORM_PATH_PREFIXES = ("/admin/", "/_util/", "/comments/")
 
 
 def static_page(template_name, status):

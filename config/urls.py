@@ -26,6 +26,7 @@ urlpatterns = [
     path("feeds/topics/<slug:slug>/rss.xml", feeds.TopicFeed(), name="topic_feed_rss"),
     path("feeds/topics/<slug:slug>/atom.xml", feeds.TopicAtomFeed(), name="topic_feed_atom"),
     path("search/", search, name="search"),
+    path("comments/", include("articles.comments.urls")),
     path("", include("articles.urls")),
     path("editorial-policy/", policy.editorial_policy, name="editorial_policy"),
     path("healthz", healthz, name="healthz"),

@@ -1,6 +1,7 @@
 """Helpers shared by the tests: the fixtures, what a reader sees, what an editor posts."""
 
 import re
+import time
 import unicodedata
 from http import HTTPStatus
 
@@ -31,6 +32,7 @@ PUBLIC_ROUTES = [
     "/search/",
     "/topics/stress/",
     "/editorial-policy/",
+    "/comments/6/new/",  # the first article the fixtures load
     "/sitemap.xml",
     "/robots.txt",
     "/feeds/rss.xml",
@@ -106,3 +108,25 @@ def article_form_data(client, page, body, **changes):
     for key, value in {**nested_form_data({"body": streamfield(body)}), **changes}.items():
         data[key] = value
     return data
+
+
+def comment_form_data(article, **changes):
+    """What a reader who took ten seconds over the comment form for `article` sends."""
+    from articles.comments.spam import started_token
+
+    data = {
+        "name": "Ann Reader",
+        "email": "ann@example.org",
+        "text": "This helped me understand my back pain.",
+        "website": "",
+        "started": started_token(article.pk, at=time.time() - 10),
+    }
+    return {**data, **changes}
+
+
+def add_comment(article, status="approved", **fields):
+    """A comment on `article`, already moderated to `status`."""
+    from articles.comments.models import Comment
+
+    fields = {"name": "Ann Reader", "text": "Thank you.", "address_hash": "x" * 64, **fields}
+    return Comment.objects.create(article=article, status=status, **fields)

@@ -84,11 +84,12 @@ def test_an_unknown_sitemap_is_a_404(client, home):
     assert client.get("/sitemap-nothing.xml").status_code == HTTPStatus.NOT_FOUND
 
 
-def test_robots_txt_allows_the_site_but_not_the_admin_or_search(client, home):
+def test_robots_txt_allows_the_site_but_not_the_admin_search_or_comment_forms(client, home):
     response = client.get("/robots.txt")
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
-    assert {"Allow: /", "Disallow: /admin/", "Disallow: /search/"} <= set(lines)
+    expected = {"Allow: /", "Disallow: /admin/", "Disallow: /search/", "Disallow: /comments/"}
+    assert expected <= set(lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines

@@ -5,11 +5,15 @@ from http import HTTPStatus
 import pytest
 
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from articles.models import ArticlePage
 from articles.synthetic import generate_articles, generated_articles, remove_generated_articles
-from tests.helpers import FIXTURES_DIR
+from tests.helpers import FIXTURES_DIR, add_comment
 
-# Routing costs a query per path segment; a body's page links cost two more, fetched together.
+# Routing costs a query per path segment; a body's page links cost two more, fetched together;
+# an article's comments and their replies one.
 BUDGET = 24
 PUBLIC_URLS = [
     "/",
@@ -69,6 +73,24 @@ def test_an_article_with_links_to_others_stays_within_the_query_budget(
     url = generated_articles().order_by("pk").first().url
     with django_assert_max_num_queries(BUDGET):
         render(client, url)
+
+
+def test_an_articles_comments_cost_the_same_queries_however_many_there_are(client, db):
+    article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+
+    def queries_to_render():
+        with CaptureQueriesContext(connection) as queries:
+            render(client, article.url)
+        return len(queries)
+
+    render(client, article.url)  # the first request also fills per-process caches (the site)
+    without_comments = queries_to_render()
+    for number in range(60):
+        thread = add_comment(article, text=f"Comment {number}")
+        for reply in range(3):
+            add_comment(article, text=f"Reply {reply}", parent=thread)
+    assert queries_to_render() == without_comments <= BUDGET
+    assert render(client, article.url).content.decode().count('class="comment"') == 240
 
 
 def test_a_cached_page_is_served_without_any_query(client, db, django_assert_num_queries):

@@ -1,0 +1,1 @@
+"""Readers' comments on articles: pre-moderated, with replies one level deep."""
