@@ -22,15 +22,26 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.contact import ContactFormField, ContactPage
+from articles.methods import AllowedMethodsMixin
 from articles.people import Person
 from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
+from articles.subscribers import Subscriber
 from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
 
 # Models that live in their own modules, named here so Django finds them with the rest.
-__all__ = ["ClinicalReviewTask", "Person", "Signpost", "SiteSettings"]
+__all__ = [
+    "ClinicalReviewTask",
+    "ContactFormField",
+    "ContactPage",
+    "Person",
+    "Signpost",
+    "SiteSettings",
+    "Subscriber",
+]
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 3
@@ -46,12 +57,12 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
         raise Http404("No such page of articles.") from error
 
 
-class HomePage(SearchEngineMixin, Page):
+class HomePage(AllowedMethodsMixin, SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, "introduction"]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage"]
+    subpage_types = ["articles.SectionPage", "articles.ContactPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -76,7 +87,7 @@ class HomePage(SearchEngineMixin, Page):
         return sections
 
 
-class SectionPage(SearchEngineMixin, Page):
+class SectionPage(AllowedMethodsMixin, SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     signpost = models.ForeignKey(
         Signpost,
@@ -145,7 +156,7 @@ def table_of_contents(sections):
     return outline
 
 
-class ArticlePage(SearchEngineMixin, Page):
+class ArticlePage(AllowedMethodsMixin, SearchEngineMixin, Page):
     standfirst = models.TextField(help_text="The one-paragraph summary shown under the title.")
     date = models.DateField(
         "publication date", null=True, blank=True, help_text="Leave empty if it is not known."

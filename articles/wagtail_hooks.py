@@ -1,14 +1,17 @@
-"""The admin's additions: people and help boxes as snippets, the reviews-due report, warnings."""
+"""The admin's additions: people and help boxes as snippets, the reviews-due report, warnings,
+newsletter subscribers, and who may read what readers send."""
 
 from django.contrib import messages
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from articles.models import ArticlePage, Person, Signpost
 from articles.reports import ReviewDueView
+from articles.subscriber_admin import SubscriberViewSet
 
 register_snippet(Person)
 register_snippet(Signpost)
@@ -33,3 +36,15 @@ def register_review_due_menu_item():
 def warn_when_published_without_reviewer(request, page):
     if isinstance(page.specific, ArticlePage) and not page.specific.reviewer_id:
         messages.warning(request, f"“{page.title}” is live without a medical reviewer recorded.")
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return SubscriberViewSet("subscribers")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_publishers_read_submissions(user, editable_forms):
+    """Readers' messages are personal data: only those who may publish a form page read them."""
+    publishable = page_permission_policy.instances_user_has_permission_for(user, "publish")
+    return editable_forms.filter(pk__in=publishable.values("pk"))
