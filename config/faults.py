@@ -30,10 +30,15 @@ def method_not_allowed(allowed=SAFE_METHODS):
     return response
 
 
-def accepts_forms(path):
-    """Whether a form may be posted to `path`: a form view's prefix, or a page of the tree."""
-    if path.startswith(FORM_PATH_PREFIXES):
+def accepts_writes(request):
+    """Whether the request may reach a view: anything under a form view's prefix, and POSTs to
+    pages of the tree, where each page type says whether it takes a form."""
+    if request.path_info.startswith(FORM_PATH_PREFIXES):
         return True
+    return request.method == "POST" and is_page_path(request.path_info)
+
+
+def is_page_path(path):
     try:
         return resolve(path).url_name == "wagtail_serve"
     except Resolver404:
@@ -67,6 +72,6 @@ class RequestLimitsMiddleware:
     def __call__(self, request):
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING_LENGTH:
             return static_page("400.html", HTTPStatus.BAD_REQUEST)
-        if request.method not in SAFE_METHODS and not accepts_forms(request.path_info):
+        if request.method not in SAFE_METHODS and not accepts_writes(request):
             return method_not_allowed()
         return self.get_response(request)
