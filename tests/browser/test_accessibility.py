@@ -11,7 +11,16 @@ PAGES = {
     "search with results": "/search/?q=back+pain",
     "search without a query": "/search/",
     "not found": "/no-such-page/",
+    "contact": "/contact/",
+    "newsletter sign-up": "/newsletter/",
+    "privacy notice": "/privacy/",
 }
+WCAG = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}
+
+
+def violations_on(page):
+    violations = Axe().run(page, options=WCAG).response["violations"]
+    return [(v["id"], [node["target"] for node in v["nodes"]]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -19,6 +28,18 @@ PAGES = {
 def test_a_page_has_no_accessibility_violations(live_site, page, name, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(live_site.url + PAGES[name])
-    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]})
-    violations = results.response["violations"]
-    assert [(v["id"], [node["target"] for node in v["nodes"]]) for v in violations] == []
+    assert violations_on(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    ("url", "button"), [("/contact/", "Send message"), ("/newsletter/", "Sign up")]
+)
+def test_a_form_showing_its_errors_has_no_accessibility_violations(
+    live_site, page, url, button, scheme
+):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(live_site.url + url)
+    page.get_by_role("button", name=button).click()
+    page.get_by_role("alert").wait_for()
+    assert violations_on(page) == []
