@@ -1,5 +1,7 @@
 """The contact page: a form editors build in the admin; what readers send is kept under Forms."""
 
+import logging
+
 from django.db import models
 
 from modelcluster.fields import ParentalKey
@@ -13,6 +15,7 @@ from articles.reader_forms import HoneypotFormMixin
 from articles.search_engines import SearchEngineMixin
 from config.faults import SAFE_METHODS
 
+logger = logging.getLogger(__name__)
 TEXT_FEATURES = ["bold", "italic", "link"]
 MULTILINE_MAX_LENGTH = 5000
 
@@ -59,3 +62,10 @@ class ContactPage(AllowedMethodsMixin, SearchEngineMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = "contact page"
+
+    def send_mail(self, form):
+        """E-mail the message on; if the mail server fails, the message is still kept."""
+        try:
+            super().send_mail(form)
+        except OSError:
+            logger.exception("Could not e-mail a message sent through %s", self.url_path)

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.rich_text import RichText
 
-from articles.models import ContactPage, SectionPage, SiteSettings
+from articles.models import ArticlePage, ContactPage, SectionPage, SiteSettings
 from articles.reader_forms import HONEYPOT_FIELD
 from tests.helpers import edit_form_data, soup
 
@@ -45,6 +46,18 @@ def test_a_message_is_emailed_to_the_pages_address_when_it_has_one(client, conta
     assert sent.to == ["editors@example.org"]
     assert sent.subject == "Message from the contact page"
     assert "Your message: The dosage in the second article looks wrong." in sent.body
+
+
+def test_a_message_is_kept_when_the_mail_server_fails(client, contact_page, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", fail)
+    contact_page.to_address = "editors@example.org"
+    contact_page.save_revision().publish()
+    response = client.post(CONTACT, MESSAGE)
+    assert "your message has reached our editors" in response.content.decode()
+    assert FormSubmission.objects.filter(page=contact_page).count() == 1
 
 
 def test_without_an_address_a_message_is_kept_but_not_emailed(client, contact_page):
@@ -159,3 +172,12 @@ def test_reviewers_read_submissions_and_editors_do_not(client, contact_page, edi
     response = client.get(url)
     assert response.status_code == HTTPStatus.FOUND
     assert MESSAGE["your_message"] not in response.content.decode()
+
+
+def test_a_call_to_action_can_link_to_the_contact_page(client, contact_page):
+    article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+    cta = {"text": RichText("<p>Questions?</p>"), "link_label": "Write to us"}
+    article.body.append(("cta", {**cta, "link_page": contact_page}))
+    article.save_revision().publish()
+    button = soup(client.get(article.url)).find("a", string="Write to us")
+    assert button["href"] == CONTACT

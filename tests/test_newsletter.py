@@ -99,6 +99,14 @@ def test_the_answer_is_the_same_whether_or_not_the_address_is_known(client, conf
     assert Subscriber.objects.with_address(ADDRESS).count() == 1
 
 
+def test_a_failing_mail_server_gives_the_same_calm_answer(client, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", fail)
+    assert sign_up(client)["Location"] == reverse("newsletter_check_email")
+
+
 def test_signing_up_again_before_confirming_sends_a_new_link(client):
     sign_up(client)
     sign_up(client, ADDRESS.lower())
