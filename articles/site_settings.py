@@ -111,6 +111,7 @@ class SiteSettings(BaseSiteSetting):
         "default_social_image",
         "review_required",
     ]
+    select_related = ["contact_page"]  # every page's footer links to it
 
     class Meta:
         verbose_name = "site settings"
