@@ -31,7 +31,7 @@ PRIVACY_NOTICE = (
     "reviewer approves them. The e-mail address you may add is never shown; we use it only to "
     "contact you about your comment.</p>"
     "<p><b>Messages:</b> what you send through our contact form is kept so that we can answer "
-    "you, and is e-mailed to our editors.</p>"
+    "you, and may be e-mailed to our editors.</p>"
     "<p><b>Newsletter:</b> we keep your e-mail address to send you the newsletter, and the time "
     "you confirmed it. An address that is not confirmed within three days is deleted. Every "
     "newsletter has a link to unsubscribe; using it deletes your address.</p>"
