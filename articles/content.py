@@ -16,10 +16,19 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.models import Page, Site
 
 from articles.blocks import ArticleBodyBlock
-from articles.models import ArticlePage, HomePage, LoadedContent, SectionPage, SiteSettings
+from articles.models import (
+    ArticlePage,
+    ContactFormField,
+    ContactPage,
+    HomePage,
+    LoadedContent,
+    SectionPage,
+    SiteSettings,
+)
 from related.fixtures import link_related
 
 ARTICLE_FIELDS = {
@@ -38,6 +47,7 @@ ARTICLE_FIELDS = {
     "notes": dict,
 }
 REQUIRED_TEXT = ("section", "slug", "title", "standfirst")
+CONTACT_FIELD_TYPES = {name for name, _label in FORM_FIELD_CHOICES}
 # Fixture fields kept beside the page rather than on it, so that an export gives them back.
 PROVENANCE_FIELDS = ("source", "notes")
 
@@ -89,6 +99,8 @@ def read_fixtures(root):
             _text(section, "site.json", f"{name}.{key}")
         section_slugs.add(section["slug"])
         fixtures.append(Fixture("site.json", SectionPage, section))
+    if "contact" in site:
+        fixtures.append(_contact_fixture(site, "site.json"))
     article_paths = sorted((root / "articles").glob("*.json"))
     for path in article_paths:
         fixtures.append(_article_fixture(path, root, section_slugs))
@@ -127,6 +139,19 @@ def _home_fixture(site, path):
     _text(home, path, "home.title")
     home = {**home, "site_name": _field(site, path, "site_name", str), "slug": "mind-body-library"}
     return Fixture(path, HomePage, home)
+
+
+def _contact_fixture(site, path):
+    """The site's contact page: its texts and the fields of its form."""
+    contact = _field(site, path, "contact", dict)
+    for key in ("slug", "title"):
+        _text(contact, path, f"contact.{key}")
+    for index, item in enumerate(_field(contact, path, "fields", list)):
+        where = f"contact.fields[{index}]"
+        _text(item, path, f"{where}.label")
+        if item.get("field_type") not in CONTACT_FIELD_TYPES:
+            raise FixtureError(path, f"{where}.field_type", "not a form field type")
+    return Fixture(path, ContactPage, contact)
 
 
 def _article_fixture(path, root, section_slugs):
@@ -213,23 +238,23 @@ def load(fixtures, *, base_url, force=False, dry_run=False):
     report = Report()
     with transaction.atomic():
         home = _load_page(HomePage.objects.first(), fixtures[0], None, report, force, dry_run)
-        sections = {}
+        children, new_contact_page = {}, None
         for fixture in fixtures[1:]:
-            if fixture.kind is SectionPage:
-                page = (
-                    home
-                    and SectionPage.objects.child_of(home).filter(slug=fixture.data["slug"]).first()
-                )
-                sections[fixture.data["slug"]] = _load_page(
-                    page, fixture, home, report, force, dry_run
-                )
-            else:
+            if fixture.kind is ArticlePage:
                 page = ArticlePage.objects.filter(slug=fixture.data["slug"]).first()
-                parent = sections[fixture.parent_slug]
+                parent = children[fixture.parent_slug]
                 _load_page(page, fixture, parent, report, force, dry_run)
+                continue
+            slug = fixture.data["slug"]
+            page = home and fixture.kind.objects.child_of(home).filter(slug=slug).first()
+            children[slug] = _load_page(page, fixture, home, report, force, dry_run)
+            if page is None and fixture.kind is ContactPage:
+                new_contact_page = children[slug]
         if not dry_run:
             _publish_changed(report.changed)
-            _point_site_at(home, base_url, fixtures[0].data["site_name"])
+            site = _point_site_at(home, base_url, fixtures[0].data["site_name"])
+            if new_contact_page:
+                _link_from_footer(site, new_contact_page)
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -275,12 +300,31 @@ def _apply(page, fixture):
     if fixture.kind in (HomePage, SectionPage):
         page.introduction = data.get("introduction", "")
         return
+    if fixture.kind is ContactPage:
+        _apply_contact(page, data)
+        return
     page.standfirst = data["standfirst"]
     page.date = date.fromisoformat(data["date"]) if data["date"] else None
     page.author = data["author"]
     page.publisher = data["publisher"]
     page.body = copy.deepcopy(data["body"])  # Wagtail adds block ids to what it is given
     page.tags.set(data["tags"], clear=True)
+
+
+def _apply_contact(page, data):
+    page.introduction = data.get("introduction", "")
+    page.thank_you_text = data.get("thank_you_text", "")
+    page.subject = data.get("subject", "")
+    page.form_fields = [
+        ContactFormField(
+            sort_order=index,
+            label=item["label"],
+            field_type=item["field_type"],
+            required=item.get("required", True),
+            help_text=item.get("help_text", ""),
+        )
+        for index, item in enumerate(data["fields"])
+    ]
 
 
 def _publish_changed(changed):
@@ -331,3 +375,12 @@ def _point_site_at(home, base_url, site_name):
         stale = Page.objects.get(pk=stale_root)
         if stale.specific_class is Page and stale.is_leaf():
             stale.delete()
+    return site
+
+
+def _link_from_footer(site, contact_page):
+    """Link every page's footer to a newly created contact page, unless editors chose one."""
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.contact_page_id is None:
+        site_settings.contact_page = contact_page
+        site_settings.save(update_fields=["contact_page"])

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.models import Site
 
 from articles.blocks import ArticleBodyBlock
-from articles.models import ArticlePage, HomePage, SectionPage
+from articles.models import ArticlePage, HomePage, SectionPage, SiteSettings
 from related.fixtures import related_fixture_data
 
 
@@ -25,12 +25,36 @@ def export(root):
 
 
 def _site_data(site, home, sections):
-    return {
+    data = {
         "site_name": site.site_name if site else "",
         "home": {"title": home.title, "introduction": home.introduction},
         "sections": [
             {"slug": section.slug, "title": section.title, "introduction": section.introduction}
             for section in sections
+        ],
+    }
+    contact_page = SiteSettings.for_site(site).contact_page if site else None
+    if contact_page and contact_page.live:
+        data["contact"] = _contact_data(contact_page)
+    return data
+
+
+def _contact_data(page):
+    """The contact page the footer links to, with its form's fields in order."""
+    return {
+        "slug": page.slug,
+        "title": page.title,
+        "introduction": page.introduction,
+        "thank_you_text": page.thank_you_text,
+        "subject": page.subject,
+        "fields": [
+            {
+                "label": field.label,
+                "field_type": field.field_type,
+                "required": field.required,
+                "help_text": field.help_text,
+            }
+            for field in page.form_fields.order_by("sort_order")
         ],
     }
 

@@ -23,17 +23,29 @@ from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock, heading_anchor
 from articles.comments.models import Comment, CommentSwitch
+from articles.contact import ContactFormField, ContactPage
+from articles.methods import AllowedMethodsMixin
 from articles.navigation import ARTICLE_LINK_FIELDS
 from articles.people import Person
 from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
+from articles.subscribers import Subscriber
 from articles.visibility import public
 from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
 
 # Models that live in their own modules, named here so Django finds them with the rest.
-__all__ = ["ClinicalReviewTask", "Comment", "Person", "Signpost", "SiteSettings"]
+__all__ = [
+    "ClinicalReviewTask",
+    "Comment",
+    "ContactFormField",
+    "ContactPage",
+    "Person",
+    "Signpost",
+    "SiteSettings",
+    "Subscriber",
+]
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 3
@@ -74,12 +86,12 @@ class RoutesToChildrenDirectly:
         return super().route(request, path_components)
 
 
-class HomePage(RoutesToChildrenDirectly, SearchEngineMixin, Page):
+class HomePage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, "introduction"]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage"]
+    subpage_types = ["articles.SectionPage", "articles.ContactPage"]
     max_count = 1
 
     @staticmethod
@@ -108,7 +120,7 @@ class HomePage(RoutesToChildrenDirectly, SearchEngineMixin, Page):
         return sections
 
 
-class SectionPage(RoutesToChildrenDirectly, SearchEngineMixin, Page):
+class SectionPage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     signpost = models.ForeignKey(
         Signpost,
@@ -194,7 +206,7 @@ def table_of_contents(sections):
     return outline
 
 
-class ArticlePage(SearchEngineMixin, Page):
+class ArticlePage(AllowedMethodsMixin, SearchEngineMixin, Page):
     standfirst = models.TextField(help_text="The one-paragraph summary shown under the title.")
     date = models.DateField(
         "publication date", null=True, blank=True, help_text="Leave empty if it is not known."

@@ -22,6 +22,26 @@ EDITORIAL_POLICY = (
     "<p>We review articles at least every twelve months, and sooner when the evidence changes. "
     "If you find a mistake, tell us and we will correct it and note the change.</p>"
 )
+PRIVACY_NOTICE = (
+    "<p>You can read every page of this library without telling us anything about yourself. "
+    "We set no tracking cookies, and your browser fetches nothing from any other site while "
+    "you read.</p>"
+    "<h2>What we keep, and why</h2>"
+    "<p><b>Comments:</b> the name and comment you write are shown with the article once a "
+    "reviewer approves them. The e-mail address you may add is never shown; we use it only to "
+    "contact you about your comment.</p>"
+    "<p><b>Messages:</b> what you send through our contact form is kept so that we can answer "
+    "you, and may be e-mailed to our editors.</p>"
+    "<p><b>Newsletter:</b> we keep your e-mail address to send you the newsletter, and the time "
+    "you confirmed it. An address that is not confirmed within three days is deleted. Every "
+    "newsletter has a link to unsubscribe; using it deletes your address.</p>"
+    "<h2>Where it is kept</h2>"
+    "<p>In this site's own database, seen only by our editorial team. We do not sell or share "
+    "it, and it is not sent to other services.</p>"
+    "<h2>Your data, your choice</h2>"
+    "<p>To see, correct or delete what we hold about you, write to us through the contact page "
+    "and we will do so.</p>"
+)
 TEXT_FEATURES = ["bold", "italic", "link"]
 
 
@@ -56,6 +76,19 @@ class SiteSettings(BaseSiteSetting):
     social_profiles = StreamField([("profile", SocialProfileBlock())], blank=True)
     disclaimer = RichTextField(default=DISCLAIMER, features=TEXT_FEATURES)
     editorial_policy = RichTextField(default=EDITORIAL_POLICY, features=[*TEXT_FEATURES, "h2"])
+    privacy_notice = RichTextField(
+        default=PRIVACY_NOTICE,
+        features=[*TEXT_FEATURES, "h2"],
+        help_text="Shown at /privacy/ and linked from every form. Say what readers' data is for.",
+    )
+    contact_page = models.ForeignKey(
+        "articles.ContactPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from every page's footer as “Contact us”.",
+    )
     default_social_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -73,9 +106,12 @@ class SiteSettings(BaseSiteSetting):
         "social_profiles",
         "disclaimer",
         "editorial_policy",
+        "privacy_notice",
+        "contact_page",
         "default_social_image",
         "review_required",
     ]
+    select_related = ["contact_page"]  # every page's footer links to it
 
     class Meta:
         verbose_name = "site settings"

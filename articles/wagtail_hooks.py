@@ -1,17 +1,20 @@
 """The admin's additions: people and help boxes as snippets, the reviews-due report, warnings,
-and the reader comments' moderation queue."""
+newsletter subscribers, the reader comments' moderation queue, and who may read what readers
+send."""
 
 from django.contrib import messages
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
 from articles.models import ArticlePage, Person, Signpost
 from articles.reports import ReviewDueView
+from articles.subscriber_admin import SubscriberViewSet
 
 register_snippet(Person)
 register_snippet(Signpost)
@@ -55,3 +58,15 @@ def register_comment_decisions(actions):
         actions.register_action(
             decision_action(status), f"Status: {label.lower()}", f"Status set to {label.lower()}"
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return SubscriberViewSet("subscribers")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_publishers_read_submissions(user, editable_forms):
+    """Readers' messages are personal data: only those who may publish a form page read them."""
+    publishable = page_permission_policy.instances_user_has_permission_for(user, "publish")
+    return editable_forms.filter(pk__in=publishable.values("pk"))

@@ -173,6 +173,23 @@ WAGTAILFRONTENDCACHE = {
     if os.environ.get(wanted)
 }
 
+# E-mail: printed to the console unless EMAIL_HOST names an SMTP server.
+
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"no-reply@{urlsplit(BASE_URL).hostname}")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_TIMEOUT = 10
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "3"))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Security
 
 HTTPS = BASE_URL.startswith("https://")

@@ -1,4 +1,5 @@
-"""URL routes: admin, health and crawler files, feeds, search, topics, then the page tree."""
+"""URL routes: admin, health and crawler files, feeds, search, topics, the newsletter and the
+site's own notices, then the page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -7,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles import feeds, policy, views
+from articles import feeds, newsletter, policy, views
 from articles.search import search
 from config.health import healthz, readyz
 from config.security import security_txt
@@ -29,6 +30,13 @@ urlpatterns = [
     path("comments/", include("articles.comments.urls")),
     path("", include("articles.urls")),
     path("editorial-policy/", policy.editorial_policy, name="editorial_policy"),
+    path("privacy/", policy.privacy_notice, name="privacy"),
+    path("newsletter/", newsletter.sign_up, name="newsletter_sign_up"),
+    path("newsletter/check-your-email/", newsletter.check_email, name="newsletter_check_email"),
+    path("newsletter/confirm/<str:token>/", newsletter.confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/", newsletter.unsubscribe, name="newsletter_unsubscribe"
+    ),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),

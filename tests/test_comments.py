@@ -248,9 +248,9 @@ def test_an_article_can_open_or_close_comments_whatever_its_section_says(
         "/comments/999999/new/",
         "/comments/99999999999999999999999/new/",
         "/comments/999999/sent/",
-        "/comments/6/new/?reply=abc",
-        "/comments/6/new/?reply=-1",
-        "/comments/6/new/?reply=99999999999999999999999",
+        "/comments/7/new/?reply=abc",
+        "/comments/7/new/?reply=-1",
+        "/comments/7/new/?reply=99999999999999999999999",
     ],
 )
 def test_bad_addresses_are_not_found(client, db, url):
@@ -258,8 +258,8 @@ def test_bad_addresses_are_not_found(client, db, url):
 
 
 def test_the_fuzzed_comment_route_is_a_real_comment_form(client, article):
-    assert article.pk == 6
-    assert soup(client.get("/comments/6/new/")).find("textarea")
+    assert article.pk == 7
+    assert soup(client.get("/comments/7/new/")).find("textarea")
 
 
 def test_replies_only_to_approved_comments_on_the_same_article(client, article, other_article):

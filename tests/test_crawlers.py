@@ -36,11 +36,17 @@ def add_article(slug, **fields):
 def test_the_sitemap_lists_every_live_public_page_with_its_last_change(client, home):
     root = ElementTree.fromstring(client.get("/sitemap.xml").content)
     urls = root.findall("sm:url", NS)
-    assert len(urls) == 8
+    assert len(urls) == 9
     assert urls[0].findtext("sm:loc", namespaces=NS) == "http://testserver/"
     assert all(len(url.findtext("sm:lastmod", namespaces=NS)) == 10 for url in urls)
     home_changed = localdate(home.last_published_at).isoformat()
     assert urls[0].findtext("sm:lastmod", namespaces=NS) == home_changed
+
+
+def test_the_contact_page_is_in_the_sitemap_and_the_newsletter_pages_are_not(client, home):
+    paths = [urlsplit(url).path for url in sitemap_urls(client)]
+    assert "/contact/" in paths
+    assert not [path for path in paths if path.startswith("/newsletter/")]
 
 
 def test_every_url_in_the_sitemap_answers(client, home):
@@ -58,7 +64,7 @@ def test_drafts_private_and_hidden_pages_are_left_out_of_the_sitemap(client, hom
     assert shown.full_url in urls
     for page in (draft, private, hidden):
         assert page.full_url not in urls
-    assert len(urls) == 9
+    assert len(urls) == 10
 
 
 def test_a_large_sitemap_becomes_an_index_of_sitemaps(client, home, monkeypatch):
@@ -77,7 +83,7 @@ def test_a_large_sitemap_becomes_an_index_of_sitemaps(client, home, monkeypatch)
     listed = []
     for part in parts:
         listed += sitemap_urls(client, part.removeprefix("http://testserver"))
-    assert len(listed) == 8
+    assert len(listed) == 9
 
 
 def test_an_unknown_sitemap_is_a_404(client, home):

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_page_opens_in_the_editor(editor_client):
     pages = Page.objects.filter(depth__gt=1)
-    assert pages.count() == 8
+    assert pages.count() == 9
     for page in pages:
         response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == HTTPStatus.OK, page.title

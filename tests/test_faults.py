@@ -33,6 +33,32 @@ def test_writing_to_a_public_page_is_not_allowed(client, method, path):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/robots.txt", "/sitemap.xml", "/feeds/rss.xml", "/search/", "/topics/stress/", "/privacy/"],
+)
+def test_writing_to_a_route_outside_the_page_tree_is_refused_without_the_database(
+    client, django_assert_num_queries, path
+):
+    with django_assert_num_queries(0):
+        response = client.post(path)
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.django_db
+def test_a_contact_page_accepts_a_posted_form(client):
+    response = client.post("/contact/", {"your_name": "Ada"})
+    assert response.status_code == HTTPStatus.OK
+    assert b"There is a problem" in response.content
+
+
+@pytest.mark.django_db
+def test_writing_to_a_missing_page_finds_nothing(client):
+    assert client.post("/no-such-page/").status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.django_db
 def test_the_admin_still_accepts_forms(client):
     response = client.post("/admin/login/", {"username": "nobody", "password": "x"})
     assert response.status_code == HTTPStatus.OK

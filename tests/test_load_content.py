@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, Site
 
-from articles.models import ArticlePage, SectionPage
+from articles.models import ArticlePage, ContactPage, SectionPage, SiteSettings
 from tests.helpers import FIXTURES_DIR
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +157,19 @@ def test_invalid_json_is_named(fixture_copy):
     (fixture_copy / "articles" / "anxiety-and-chronic-pain.json").write_text("{not json")
     with pytest.raises(CommandError, match=r"anxiety-and-chronic-pain\.json: file: not valid JSON"):
         load_content("--fixtures", str(fixture_copy))
+
+
+def test_a_contact_field_of_an_unknown_type_is_named(fixture_copy):
+    path = fixture_copy / "site.json"
+    site = json.loads(path.read_text())
+    site["contact"]["fields"][1]["field_type"] = "video"
+    path.write_text(json.dumps(site))
+    with pytest.raises(CommandError, match=r"contact\.fields\[1\]\.field_type: not a form field"):
+        load_content("--fixtures", str(fixture_copy))
+
+
+def test_the_contact_page_is_loaded_with_its_form_and_linked_from_the_footer(home):
+    contact = ContactPage.objects.child_of(home).get(slug="contact")
+    labels = list(contact.form_fields.values_list("label", flat=True))
+    assert labels == ["Your name", "Your e-mail address", "Your message"]
+    assert SiteSettings.for_site(home.get_site()).contact_page == contact

@@ -85,3 +85,13 @@ def test_a_section_shows_on_every_page_through_the_navigation(articles):
     section = articles[0].get_parent()
     urls = urls_showing(section)
     assert {"http://testserver/", *(article.full_url for article in articles)} <= set(urls)
+
+
+@pytest.mark.parametrize("url", ["/contact/", "/newsletter/"])
+def test_pages_with_a_form_are_never_served_from_the_cache(client, db, url):
+    first, second = client.get(url), client.get(url)
+    assert second.status_code == HTTPStatus.OK
+    assert "X-Cache" not in second
+    assert "csrftoken" in second.cookies
+    assert first["Cache-Control"] != PUBLIC
+    assert "no-store" in second["Cache-Control"]

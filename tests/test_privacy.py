@@ -1,4 +1,5 @@
-"""Private by default: no page asks the reader's browser to fetch anything from another origin."""
+"""Private by default: no page asks the reader's browser to fetch anything from another origin,
+and the privacy notice says what the site keeps of what readers send."""
 
 import re
 from pathlib import Path
@@ -6,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from django.contrib.staticfiles import finders
+from django.urls import reverse
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, SiteSettings
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +46,9 @@ def test_every_page_type_fetches_only_from_its_own_origin(client, home, illustra
         "/search/?q=pain",
         "/search/",
         "/no-such-page/",
+        "/contact/",
+        "/newsletter/",
+        "/privacy/",
     ]
     fetched = [url for page in urls for url in fetched_urls(soup(client.get(page)))]
     assert any(".avif" in url for url in fetched)
@@ -61,3 +66,23 @@ def test_the_external_check_catches_other_origins():
     assert is_external("//cdn.example.org/x.js")
     assert not is_external("/static/css/site.css")
     assert not is_external("data:,")
+
+
+def test_the_privacy_notice_says_what_is_kept_and_how_to_have_it_deleted(client):
+    text = soup(client.get(reverse("privacy"))).find("main").get_text()
+    for kept in ("Comments", "Messages", "Newsletter", "delete"):
+        assert kept in text
+
+
+def test_the_privacy_notice_shows_what_editors_wrote(client, home):
+    SiteSettings.objects.filter(site=home.get_site()).update(
+        privacy_notice="<p>Kept for 30 days.</p>"
+    )
+    html = soup(client.get(reverse("privacy")))
+    assert html.find("h1").get_text() == "Privacy notice"
+    assert "Kept for 30 days." in html.find("main").get_text()
+
+
+def test_every_page_links_to_the_privacy_notice_from_its_footer(client, home):
+    footer = soup(client.get(home.url)).find("footer")
+    assert footer.find("a", string="Privacy notice")["href"] == reverse("privacy")

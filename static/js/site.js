@@ -14,3 +14,6 @@ for (const item of document.querySelectorAll("[data-copy-link]")) {
     }
   });
 }
+
+// A form sent back with errors: move focus to the summary, which links to each field.
+document.querySelector("[data-error-summary]")?.focus();
