@@ -123,7 +123,7 @@ def comment_form_data(article, **changes):
         "name": "Ann Reader",
         "email": "ann@example.org",
         "text": "This helped me understand my back pain.",
-        "website": "",
+        "your-website": "",
         "started": started_token(article.pk, at=time.time() - 10),
     }
     return {**data, **changes}

@@ -37,12 +37,12 @@ def assert_refused(response, reason):
 
 
 def test_a_filled_in_honeypot_is_refused(client, article):
-    assert_refused(send(client, article, website="http://spam.example/"), "honeypot")
+    assert_refused(send(client, article, **{"your-website": "http://spam.example/"}), "honeypot")
 
 
 def test_the_honeypot_is_hidden_from_people_and_their_tools(client, article):
     html = soup(client.get(reverse("comments:new", args=[article.pk])))
-    trap = html.find("input", attrs={"name": "website"})
+    trap = html.find("input", attrs={"name": "your-website"})
     assert trap["tabindex"] == "-1"
     assert trap["autocomplete"] == "off"
     assert trap.find_parent(attrs={"aria-hidden": "true"})

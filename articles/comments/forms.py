@@ -4,10 +4,10 @@ from django import forms
 
 from articles.comments import spam
 from articles.comments.models import Comment
+from articles.reader_forms import HONEYPOT_MESSAGE, HoneypotFormMixin
 
-HONEYPOT_LABEL = "Leave this field empty"
 REFUSALS = {
-    "honeypot": f"Your comment was not sent: “{HONEYPOT_LABEL}” must be left empty.",
+    "honeypot": HONEYPOT_MESSAGE,
     "too_fast": "That was very quick. Please check your comment and send it again.",
     "too_old": "This form was opened too long ago. Please send your comment again.",
     "not_ours": "This form could not be checked. Please send your comment again.",
@@ -16,15 +16,9 @@ REFUSALS = {
 }
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(HoneypotFormMixin, forms.ModelForm):
     """Bound to an unsaved comment that already knows its article, parent and sender."""
 
-    # A field people never see or reach, which form-filling bots fill in.
-    website = forms.CharField(
-        label=HONEYPOT_LABEL,
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -57,8 +51,6 @@ class CommentForm(forms.ModelForm):
         """Why an otherwise valid comment is refused as likely spam, or None; cheap checks first."""
         if self.errors:
             return None
-        if cleaned_data.get("website"):
-            return "honeypot"
         seconds = spam.seconds_since_start(
             cleaned_data.get("started", ""), self.instance.article_id
         )
