@@ -31,7 +31,7 @@ def send(client, article, address="203.0.113.7", **changes):
 def assert_refused(response, reason):
     html = soup(response)
     assert response.status_code == HTTPStatus.OK
-    assert REFUSALS[reason] in html.select_one(".form-problem").get_text()
+    assert REFUSALS[reason] in html.select_one(".error-summary").get_text()
     assert html.find("textarea").get_text().strip() == TEXT
     assert not Comment.objects.exists()
 
@@ -45,7 +45,7 @@ def test_the_honeypot_is_hidden_from_people_and_their_tools(client, article):
     trap = html.find("input", attrs={"name": "your-website"})
     assert trap["tabindex"] == "-1"
     assert trap["autocomplete"] == "off"
-    assert trap.find_parent(attrs={"aria-hidden": "true"})
+    assert trap.find_parent(attrs={"hidden": True})
 
 
 def test_a_form_sent_faster_than_a_person_can_write_is_refused(client, article):
@@ -78,7 +78,7 @@ def test_an_address_sending_too_many_comments_is_refused_for_a_while(client, art
         assert send(client, article, text=f"Comment {number}").status_code == HTTPStatus.FOUND
     response = send(client, article)
     html = soup(response)
-    assert REFUSALS["too_many"] in html.select_one(".form-problem").get_text()
+    assert REFUSALS["too_many"] in html.select_one(".error-summary").get_text()
     assert html.find("textarea").get_text().strip() == TEXT
     assert not Comment.objects.filter(text=TEXT).exists()
     assert send(client, article, address="198.51.100.20").status_code == HTTPStatus.FOUND
@@ -94,7 +94,7 @@ def test_the_rate_limit_counts_only_the_last_hour(client, article):
 def test_the_same_comment_twice_on_an_article_is_refused(client, article):
     assert send(client, article).status_code == HTTPStatus.FOUND
     response = send(client, article, address="198.51.100.20")
-    assert REFUSALS["duplicate"] in soup(response).select_one(".form-problem").get_text()
+    assert REFUSALS["duplicate"] in soup(response).select_one(".error-summary").get_text()
     assert Comment.objects.count() == 1
 
 

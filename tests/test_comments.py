@@ -140,7 +140,7 @@ def test_the_form_keeps_the_readers_text_when_a_field_is_wrong(client, article):
     assert response.status_code == HTTPStatus.OK
     assert html.find("textarea").get_text().strip() == "My long story"
     assert html.find("title").get_text().startswith("Error:")
-    problems = html.select(".form-problem a")
+    problems = html.select(".error-summary a")
     assert [link["href"] for link in problems] == ["#id_name", "#id_email"]
     assert not Comment.objects.exists()
 

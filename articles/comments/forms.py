@@ -26,7 +26,7 @@ class CommentForm(HoneypotFormMixin, forms.ModelForm):
         fields = ["name", "email", "text"]
         labels = {
             "name": "Your name",
-            "email": "Your e-mail address (optional)",
+            "email": "Your e-mail address",
             "text": "Your comment",
         }
         help_texts = {
@@ -39,6 +39,10 @@ class CommentForm(HoneypotFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "text": forms.Textarea(attrs={"rows": 8}),
         }
+
+    def reader_fields(self):
+        """The fields people fill in; the start time is written fresh into each page shown."""
+        return [field for field in super().reader_fields() if field.name != "started"]
 
     def clean(self):
         cleaned_data = super().clean()
