@@ -28,10 +28,11 @@ from articles.methods import AllowedMethodsMixin
 from articles.navigation import ARTICLE_LINK_FIELDS
 from articles.people import Person
 from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
+from articles.routing import RestrictionsFromRouting, RoutesToChildrenDirectly
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
 from articles.subscribers import Subscriber
-from articles.visibility import public
+from articles.visibility import private_paths, public
 from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
 
@@ -72,18 +73,24 @@ def _listed_before(day, first_published_at, pk):
     return Q(date__gt=day) | Q(date=day) & tie
 
 
-class RoutesToChildrenDirectly:
-    """Routing finds a child of the usual kind in one query, where Wagtail's generic routing takes
-    two (the page, then its specific type); other children are still routed the generic way."""
+def site_sections(home, request=None):
+    """Every section below the home page in tree order, read once per request: routing picks the
+    one a URL names, the header lists those a reader may see. A site has a handful."""
+    known = getattr(request, "_site_sections", None)
+    if known is None or known[0] != home.pk:
+        known = (home.pk, list(SectionPage.objects.child_of(home).order_by("path")))
+        if request is not None:
+            request._site_sections = known
+    return known[1]
 
-    def route(self, request, path_components):
-        if path_components:
-            child = self.child_model().objects.child_of(self).filter(slug=path_components[0])
-            child = child.first()
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+
+def nav_sections(home, request=None):
+    """The live sections a reader may see, for the header."""
+    private = private_paths(request)
+    sections = site_sections(home, request)
+    return [
+        section for section in sections if section.live and not section.path.startswith(private)
+    ]
 
 
 class HomePage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin, Page):
@@ -97,6 +104,11 @@ class HomePage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin,
     @staticmethod
     def child_model():
         return SectionPage
+
+    def child_named(self, slug, request):
+        return next(
+            (section for section in site_sections(self, request) if section.slug == slug), None
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -120,7 +132,9 @@ class HomePage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin,
         return sections
 
 
-class SectionPage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin, Page):
+class SectionPage(
+    RoutesToChildrenDirectly, RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixin, Page
+):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     signpost = models.ForeignKey(
         Signpost,
@@ -206,7 +220,7 @@ def table_of_contents(sections):
     return outline
 
 
-class ArticlePage(AllowedMethodsMixin, SearchEngineMixin, Page):
+class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixin, Page):
     standfirst = models.TextField(help_text="The one-paragraph summary shown under the title.")
     date = models.DateField(
         "publication date", null=True, blank=True, help_text="Leave empty if it is not known."

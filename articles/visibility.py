@@ -1,20 +1,29 @@
 """Which pages everyone may see: Wagtail's `.public()`, with the private sections read once per
-request rather than once per listing (an article page lists its section, neighbours and related
-articles, and the header lists the sections)."""
+request rather than once per listing (an article page checks its own restrictions, lists its
+section, neighbours and related articles, and the header lists the sections)."""
 
 from django.db.models import Q
 
 from wagtail.models import PageViewRestriction
 
 
+def view_restrictions(request=None):
+    """Every view restriction on the site, each with its page's tree path; a handful at most."""
+    restrictions = getattr(request, "_view_restrictions", None)
+    if restrictions is None:
+        restrictions = list(
+            PageViewRestriction.objects.select_related("page").only(
+                "restriction_type", "password", "page__path"
+            )
+        )
+        if request is not None:
+            request._view_restrictions = restrictions
+    return restrictions
+
+
 def private_paths(request=None):
     """The tree paths of the sections behind a view restriction."""
-    paths = getattr(request, "_private_paths", None)
-    if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            request._private_paths = paths
-    return paths
+    return tuple(restriction.page.path for restriction in view_restrictions(request))
 
 
 def public(pages, request=None):
