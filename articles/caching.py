@@ -1,7 +1,7 @@
 """The page cache and its invalidation: anonymous GETs of public pages are served from Django's
 cache, and one list of "URLs that show this page" tells both the page cache and a CDN what to
-forget when an editor publishes, unpublishes, moves or deletes a page, or a reviewer moderates
-a reader's comment.
+forget when an editor publishes, unpublishes, moves, deletes or makes private a page, edits the
+site's settings or a snippet shown on its pages, or a reviewer moderates a reader's comment.
 
 Entries are keyed by path and query string (the site serves one Wagtail site whatever the host).
 Each entry records the generation of its path and of the whole site when it was rendered; changing
@@ -25,7 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Site
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -34,11 +34,14 @@ from wagtail.signals import (
     pre_page_move,
 )
 
-from articles.models import ArticlePage, Comment
+from articles.models import ArticlePage, Comment, Person, Signpost, SiteSettings, TopicDescription
+from related.models import Teaser
 
 PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 SITE_GENERATION = "pages:site"
 UNSTORED_HEADERS = {"x-cache", "set-cookie"}
+
+SHOWN_ACROSS_THE_SITE = (SiteSettings, Signpost, Person, TopicDescription, Teaser)
 
 _bulk = threading.local()
 _urls_before_move = {}
@@ -299,6 +302,20 @@ def before_delete(instance, **kwargs):
         forget_page(instance)
 
 
+def on_privacy_changed(instance, **kwargs):
+    """A page made private, or public again, changes for readers like a publish or unpublish."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        forget_page(page.specific)
+
+
+def on_shared_content_changed(**kwargs):
+    """Settings and snippets show on many pages (the footer on every one), so an edit to one
+    forgets the whole site; edits to them are rare."""
+    if not getattr(_bulk, "active", False):
+        transaction.on_commit(forget_site)
+
+
 def on_comment_saved(instance, created, **kwargs):
     """A new comment awaits moderation and changes nothing readers see; a decision may."""
     if not created or instance.status == Comment.Status.APPROVED:
@@ -329,5 +346,10 @@ def connect_signal_handlers():
     pre_page_move.connect(before_move, dispatch_uid="caching-before-move")
     post_page_move.connect(after_move, dispatch_uid="caching-after-move")
     pre_delete.connect(before_delete, dispatch_uid="caching-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(on_privacy_changed, sender=PageViewRestriction, dispatch_uid="caching-view")
+    for model in SHOWN_ACROSS_THE_SITE:
+        for signal in (post_save, post_delete):
+            signal.connect(on_shared_content_changed, sender=model, dispatch_uid="caching-shared")
     post_save.connect(on_comment_saved, sender=Comment, dispatch_uid="caching-comment-saved")
     post_delete.connect(on_comment_deleted, sender=Comment, dispatch_uid="caching-comment-deleted")

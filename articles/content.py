@@ -20,6 +20,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.models import Page, Site
 
 from articles.blocks import ArticleBodyBlock
+from articles.caching import one_invalidation_for_everything
 from articles.models import (
     ArticlePage,
     ContactFormField,
@@ -236,7 +237,7 @@ def _check_related_pages(fixtures):
 def load(fixtures, *, base_url, force=False, dry_run=False):
     """Create or update the pages of `fixtures` in one transaction; return what was done."""
     report = Report()
-    with transaction.atomic():
+    with transaction.atomic(), one_invalidation_for_everything():
         home = _load_page(HomePage.objects.first(), fixtures[0], None, report, force, dry_run)
         children, new_contact_page = {}, None
         for fixture in fixtures[1:]:

@@ -4,7 +4,10 @@ from http import HTTPStatus
 
 import pytest
 
-from articles.models import ArticlePage, SectionPage
+from wagtail.models import PageViewRestriction
+
+from articles.models import ArticlePage, SectionPage, SiteSettings
+from related.models import Teaser
 
 HOME, CHRONIC_PAIN, SCIENCE = "/", "/chronic-pain/", "/mind-body-science/"
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
@@ -76,6 +79,44 @@ def test_deleting_removes_the_article_from_every_page_that_showed_it(
     assert client.get(ARTICLE).status_code == HTTPStatus.NOT_FOUND
     assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN)}, ARTICLE, present=False)
     assert client.get(SCIENCE)["X-Cache"] == "hit"
+
+
+def test_making_an_article_private_and_public_again_refreshes_every_page_that_showed_it(
+    client, warm, article, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert client.get(ARTICLE).status_code == HTTPStatus.FOUND
+    assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN)}, ARTICLE, present=False)
+    assert client.get(SCIENCE)["X-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert_fresh({url: client.get(url) for url in (HOME, CHRONIC_PAIN, ARTICLE)}, ARTICLE)
+
+
+def test_editing_the_site_settings_refreshes_every_page(
+    client, warm, django_capture_on_commit_callbacks
+):
+    warm(HOME, CHRONIC_PAIN, ARTICLE, SCIENCE, UNRELATED)
+    site_settings = SiteSettings.objects.get()
+    site_settings.site_name = "The Renamed Library"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    urls = (HOME, CHRONIC_PAIN, ARTICLE, SCIENCE, UNRELATED)
+    assert_fresh({url: client.get(url) for url in urls}, site_settings.site_name)
+
+
+def test_editing_a_teaser_refreshes_the_articles_that_list_it(
+    client, warm, django_capture_on_commit_callbacks
+):
+    teaser = Teaser.objects.filter(related_links__isnull=False).first()
+    listing = teaser.related_links.first().article.url
+    warm(listing)
+    teaser.title = "A retitled teaser"
+    with django_capture_on_commit_callbacks(execute=True):
+        teaser.save()
+    assert_fresh({listing: client.get(listing)}, teaser.title)
 
 
 def test_moving_shows_the_article_in_its_new_section_and_nowhere_in_the_old(
