@@ -222,13 +222,13 @@ def test_rendering_costs_the_same_queries_with_two_and_forty_links(client):
     assert counts[0] == counts[1]
 
 
-def test_the_selection_costs_five_queries_however_many_links(django_assert_num_queries, rf):
+def test_the_selection_costs_four_queries_however_many_links(django_assert_num_queries, rf):
     page = article("psychological-states-autoimmune-conditions")
     set_links(page, [article(LISTED[0]), *Teaser.objects.all()[:39]])
     request = rf.get(page.url)
     page.get_url(request)  # as in serving, the site and its root paths are known already
-    # private sections, the links, the article's tags, the ranked candidates, the chosen articles
-    with django_assert_num_queries(5):
+    # private sections, the links, the article's tags, the most related articles
+    with django_assert_num_queries(4):
         items = related_items(page, request)
     assert len(items) == 42
 
