@@ -1,7 +1,8 @@
 """The page cache and its invalidation: anonymous GETs of public pages are served from Django's
 cache, and one list of "URLs that show this page" tells both the page cache and a CDN what to
 forget when an editor publishes, unpublishes, moves, deletes or makes private a page, edits the
-site's settings or a snippet shown on its pages, or a reviewer moderates a reader's comment.
+site's settings, a snippet or an image shown on its pages, or a reviewer moderates a reader's
+comment.
 
 Entries are keyed by path and query string (the site serves one Wagtail site whatever the host).
 Each entry records the generation of its path and of the whole site when it was rendered; changing
@@ -25,6 +26,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import (
     page_published,
@@ -41,7 +43,14 @@ PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 SITE_GENERATION = "pages:site"
 UNSTORED_HEADERS = {"x-cache", "set-cookie"}
 
-SHOWN_ACROSS_THE_SITE = (SiteSettings, Signpost, Person, TopicDescription, Teaser)
+SHOWN_ACROSS_THE_SITE = (
+    SiteSettings,
+    Signpost,
+    Person,
+    TopicDescription,
+    Teaser,
+    get_image_model(),
+)
 
 _bulk = threading.local()
 _urls_before_move = {}
@@ -309,10 +318,11 @@ def on_privacy_changed(instance, **kwargs):
         forget_page(page.specific)
 
 
-def on_shared_content_changed(**kwargs):
-    """Settings and snippets show on many pages (the footer on every one), so an edit to one
-    forgets the whole site; edits to them are rare."""
-    if not getattr(_bulk, "active", False):
+def on_shared_content_changed(created=False, **kwargs):
+    """Settings, snippets and images show on many pages (the footer on every one), so an edit to
+    one forgets the whole site; edits to them are rare. A new one shows nowhere until a page
+    that uses it is published, which forgets what that page shows."""
+    if not created and not getattr(_bulk, "active", False):
         transaction.on_commit(forget_site)
 
 

@@ -14,3 +14,6 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 timeout = 30
+# The runtime control socket sits at one path per user, so a second server on the same machine
+# would take it over; nothing here uses it.
+control_socket_disable = True

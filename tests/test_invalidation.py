@@ -1,9 +1,12 @@
 """After every kind of change, the pages that show it are fresh and the others stay cached."""
 
+from datetime import date
 from http import HTTPStatus
 
 import pytest
 
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, SectionPage, SiteSettings
@@ -117,6 +120,27 @@ def test_editing_a_teaser_refreshes_the_articles_that_list_it(
     with django_capture_on_commit_callbacks(execute=True):
         teaser.save()
     assert_fresh({listing: client.get(listing)}, teaser.title)
+
+
+def test_a_new_teaser_or_image_leaves_cached_pages_alone(
+    client, warm, django_capture_on_commit_callbacks
+):
+    warm(HOME, ARTICLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        Teaser.objects.create(summary="Not listed anywhere yet.", date=date(2025, 1, 1))
+        get_image_model().objects.create(title="A new image", file=get_test_image_file())
+    assert client.get(HOME)["X-Cache"] == "hit"
+    assert client.get(ARTICLE)["X-Cache"] == "hit"
+
+
+def test_editing_an_image_refreshes_every_page(client, warm, django_capture_on_commit_callbacks):
+    image = get_image_model().objects.create(title="An image", file=get_test_image_file())
+    warm(HOME, ARTICLE)
+    image.title = "A retitled image"
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert client.get(HOME)["X-Cache"] == "miss"
+    assert client.get(ARTICLE)["X-Cache"] == "miss"
 
 
 def test_moving_shows_the_article_in_its_new_section_and_nowhere_in_the_old(
