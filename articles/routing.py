@@ -2,13 +2,11 @@
 
 Wagtail's generic routing takes two queries per level (the child page, then its specific type),
 and checking a page's view restrictions two more (its ancestors, then their restrictions). Here a
-parent finds a child of its usual type in one query (the home page in the sections the header
-lists anyway), and hands it the request's list of every
-view restriction (read once; the listings on the page need it too). The child then knows its own
-restrictions without a query: those on its tree path. That equals Wagtail's answer unless the
-page or an ancestor is an alias (which takes its original's restrictions), so aliases keep
-Wagtail's way.
-"""
+parent finds a child of its usual type in one query (the home page among the sections the header
+lists anyway) and hands it the request's list of every view restriction, read once because the
+listings on the page need it too. The child then knows its own restrictions without a query:
+those on its tree path. That equals Wagtail's answer unless the page or an ancestor is an alias
+(which takes its original's restrictions), so aliases keep Wagtail's way."""
 
 from articles.visibility import view_restrictions
 
