@@ -6,7 +6,7 @@ import unicodedata
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.template.response import TemplateResponse
@@ -62,14 +62,17 @@ def _ranked_ids_postgresql(articles, words):
     """The newest MAX_RESULTS matches, ranked by title then relevance, from Wagtail's index.
 
     Wagtail's database backend ranks every match and returns its search document with each,
-    which for a common word among thousands of articles takes hundreds of milliseconds. Here the
-    matches are found through the index migration 0008 adds, and only the newest are ranked.
+    which for a common word among thousands of articles takes hundreds of milliseconds. Here only
+    the newest matches are ranked. Asking whether each article matches (rather than for the set
+    of matches) lets PostgreSQL choose: for a word in most articles it walks the articles newest
+    first and stops at MAX_RESULTS; for a rarer one it reads the matches from the index migration
+    0008 adds. ("pain" among 10,000 articles: 136 ms as a set of matches, 6 ms this way.)
     """
     query = SearchQuery(words)
     entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(ArticlePage))
     document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-    matching = entries.annotate(document=document).filter(document=query)
-    newest = articles.filter(pk__in=matching.values(page=Cast("object_id", IntegerField())))
+    entry = entries.filter(object_id=Cast(OuterRef("pk"), CharField()))
+    newest = articles.filter(Exists(entry.annotate(document=document).filter(document=query)))
     newest = newest.order_by(*LISTING_ORDER).values_list("pk", flat=True)[:MAX_RESULTS]
     ranked = entries.filter(object_id__in=[str(pk) for pk in newest]).annotate(
         in_title=ExpressionWrapper(Q(title=query), output_field=BooleanField()),
