@@ -32,7 +32,7 @@ from articles.routing import RestrictionsFromRouting, RoutesToChildrenDirectly
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
 from articles.subscribers import Subscriber
-from articles.visibility import private_paths, public
+from articles.visibility import is_visible, private_paths, public
 from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
 
@@ -87,10 +87,7 @@ def site_sections(home, request=None):
 def nav_sections(home, request=None):
     """The live sections a reader may see, for the header."""
     private = private_paths(request)
-    sections = site_sections(home, request)
-    return [
-        section for section in sections if section.live and not section.path.startswith(private)
-    ]
+    return [section for section in site_sections(home, request) if is_visible(section, private)]
 
 
 class HomePage(RoutesToChildrenDirectly, AllowedMethodsMixin, SearchEngineMixin, Page):

@@ -26,6 +26,11 @@ def private_paths(request=None):
     return tuple(restriction.page.path for restriction in view_restrictions(request))
 
 
+def is_visible(page, private):
+    """Whether `page` is live and outside the private sections (tree paths) `private`."""
+    return page is not None and page.live and not page.path.startswith(private)
+
+
 def public(pages, request=None):
     """`pages` without those in a private section or below one."""
     hidden = Q()

@@ -13,7 +13,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, 
 from django.db.models.functions import Coalesce
 
 from articles.navigation import ARTICLE_LINK_FIELDS, PAGE_LINK_FIELDS
-from articles.visibility import private_paths
+from articles.visibility import is_visible, private_paths
 
 MINIMUM_ARTICLES = 3
 RANKED_POOL = 50
@@ -61,17 +61,12 @@ def _curated_item(link, article, private, request):
     """The item for `link` and the id of the live page it links to (None if it links to none)."""
     if link.teaser is not None:
         target = link.teaser.target_page
-        if _is_visible(target, private):
+        if is_visible(target, private):
             return _teaser_item(link.teaser, target.get_url(request)), target.pk
         return _teaser_item(link.teaser, link.teaser.target_url or None), None
-    if _is_visible(link.page, private) and link.page_id != article.pk:
+    if is_visible(link.page, private) and link.page_id != article.pk:
         return _article_item(link.page, request), link.page_id
     return None, None
-
-
-def _is_visible(page, private):
-    """Whether `page` is live and outside the private sections (tree paths) `private`."""
-    return page is not None and page.live and not page.path.startswith(private)
 
 
 def _article_item(page, request):
