@@ -37,6 +37,7 @@ from wagtail.signals import (
 )
 
 from articles.models import ArticlePage, Comment, Person, Signpost, SiteSettings, TopicDescription
+from articles.site_data import forget_site_data, use_kept_site_data
 from related.models import Teaser
 
 PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
@@ -77,6 +78,8 @@ class PageCacheMiddleware:
         if response is not None:
             response["X-Cache"] = "hit"
             return response
+        if settings.KEEP_SITE_DATA:
+            use_kept_site_data(request)
         response = self.get_response(request)
         if not is_storable(request, response):
             return private(response)
@@ -159,6 +162,7 @@ def forget(urls, everything=False):
     new = {_key("path", path): uuid.uuid4().hex for path in paths}
     if everything:
         new[SITE_GENERATION] = uuid.uuid4().hex
+        forget_site_data()
     cache.set_many(new, timeout=None)
     purge_urls_from_cache(sorted(urls))
 
@@ -275,7 +279,8 @@ def one_invalidation_for_everything():
 
 
 def forget_site():
-    forget(site_urls(Site.objects.get(is_default_site=True).root_page), everything=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    forget(site_urls(site.root_page) if site else [], everything=True)
 
 
 def forget_page(page):
@@ -312,10 +317,18 @@ def before_delete(instance, **kwargs):
 
 
 def on_privacy_changed(instance, **kwargs):
-    """A page made private, or public again, changes for readers like a publish or unpublish."""
+    """A page made private, or public again, changes for readers like a publish or unpublish;
+    the site data lists every view restriction."""
+    transaction.on_commit(forget_site_data)
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         forget_page(page.specific)
+
+
+def on_site_changed(**kwargs):
+    """A Wagtail site added, edited or removed may change which site and home page answer a host."""
+    if not getattr(_bulk, "active", False):
+        transaction.on_commit(forget_site)
 
 
 def on_shared_content_changed(created=False, **kwargs):
@@ -358,6 +371,8 @@ def connect_signal_handlers():
     pre_delete.connect(before_delete, dispatch_uid="caching-delete")
     for signal in (post_save, post_delete):
         signal.connect(on_privacy_changed, sender=PageViewRestriction, dispatch_uid="caching-view")
+    for signal in (post_save, post_delete):
+        signal.connect(on_site_changed, sender=Site, dispatch_uid="caching-site")
     for model in SHOWN_ACROSS_THE_SITE:
         for signal in (post_save, post_delete):
             signal.connect(on_shared_content_changed, sender=model, dispatch_uid="caching-shared")

@@ -280,6 +280,9 @@ else:
 # Pages are only cached in a cache every process shares: with per-process memory, one gunicorn
 # worker would keep serving a page another worker's publish had just invalidated.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600" if REDIS_URL else "0"))
+# The site-wide data every page reads (site, home page, sections, view restrictions, settings) is
+# kept between requests on the same condition (articles/site_data.py).
+KEEP_SITE_DATA = bool(REDIS_URL)
 
 # Logging
 

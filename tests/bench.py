@@ -1,8 +1,9 @@
 """The benchmark behind `make bench`: production-like servers on their own database, filled with
 generated articles, measured with wrk; each page's throughput is shown against a static file's.
 
-Two servers share the database: one keeps a page cache (the warm rows), the other has none, so
-every request it answers is rendered (the cold rows), as for a reader the cache has not seen.
+Two servers share the database and Redis, as app servers do in production: one keeps a page cache
+(the warm rows), the other has none, so every request it answers is rendered (the cold rows), as
+for a reader the cache has not seen. Both keep the site-wide data in Redis, as production does.
 """
 
 import argparse
@@ -16,9 +17,12 @@ from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
 
+import redis
+
 from tests.live_server import LiveSite
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+REDIS_URL = "redis://127.0.0.1:6379/6"  # emptied at the start of each run
 
 
 def wrk(url, seconds, connections):
@@ -149,11 +153,17 @@ def main():
     args = parse_arguments()
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     database = urlsplit(os.environ.get("DATABASE_URL", "")).path.strip("/") or "library"
-    cached = LiveSite(workdir, name=f"{database}_bench", port=args.port, PAGE_CACHE_SECONDS="3600")
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    shared = {"REDIS_URL": REDIS_URL}
+    cached = LiveSite(
+        workdir, name=f"{database}_bench", port=args.port, PAGE_CACHE_SECONDS="3600", **shared
+    )
     cached.prepare()
     print(cached.manage("generate_articles", str(args.articles)).strip(), flush=True)
     cached.shares_database = True
-    uncached = LiveSite(workdir, database_url=cached.env["DATABASE_URL"], PAGE_CACHE_SECONDS="0")
+    uncached = LiveSite(
+        workdir, database_url=cached.env["DATABASE_URL"], PAGE_CACHE_SECONDS="0", **shared
+    )
     servers = (cached, uncached)
     article = "/chronic-pain/anxiety-and-chronic-pain/"
     tune(servers, args.tune, args.seconds, args.connections, article)

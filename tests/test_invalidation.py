@@ -21,6 +21,7 @@ UNRELATED = "/topics/autoimmunity/"  # lists only articles that cannot show this
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 3600
+    settings.KEEP_SITE_DATA = True
 
 
 @pytest.fixture

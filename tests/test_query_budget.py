@@ -32,6 +32,7 @@ PUBLIC_URLS = [
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 3600
+    settings.KEEP_SITE_DATA = True
 
 
 @pytest.fixture(scope="module")

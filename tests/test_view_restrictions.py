@@ -20,6 +20,7 @@ SIBLING = "chronic-low-back-pain-psychosomatic-contributors"
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 3600
+    settings.KEEP_SITE_DATA = True
 
 
 def restrict(page, kind="login"):
