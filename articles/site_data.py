@@ -1,6 +1,7 @@
 """What every public page reads of the site as a whole: which Wagtail site answers the host, its
-home page, its sections, its view restrictions and its settings. Without this, each page read
-them again in five queries; here an anonymous read takes them from the shared cache.
+home page, its sections, its view restrictions, its settings and the root paths page URLs are
+made from. Without this, each page read them again in five queries and a cache lookup; here an
+anonymous read takes them from the shared cache in one lookup.
 
 They change only when the whole site is forgotten (a home or section page published, moved or
 deleted; the settings, a snippet or an image edited; a Wagtail site edited) or a view restriction
@@ -12,8 +13,9 @@ when the cache is shared by every server process (KEEP_SITE_DATA, on with Redis)
 memory, one process would go on using data another process's change had replaced.
 """
 
+import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.core.cache import cache
 
@@ -31,11 +33,12 @@ class SiteData:
     sections: list
     restrictions: list
     settings: SiteSettings
+    root_paths: list
 
 
 def use_kept_site_data(request):
     """Give `request` the kept site data, building and keeping it first if it is not current."""
-    key = f"site-data:{request.get_host()}"
+    key = _key(request)
     found = cache.get_many([GENERATION, key])
     generation = found.get(GENERATION) or _start_generation()
     entry = found.get(key)
@@ -45,6 +48,13 @@ def use_kept_site_data(request):
     data = _read(request)
     if data is not None:
         cache.set(key, (generation, data), timeout=None)
+
+
+def _key(request):
+    """One entry per host, and per shape of SiteData, so that a release which changes the shape
+    never reads an entry an older release left."""
+    shape = ",".join(field.name for field in fields(SiteData))
+    return "site-data:" + hashlib.sha256(f"{shape}|{request.get_host()}".encode()).hexdigest()[:32]
 
 
 def forget_site_data():
@@ -67,6 +77,7 @@ def _read(request):
         site_sections(site.root_page, request),
         view_restrictions(request),
         SiteSettings.for_request(request),
+        Site.get_site_root_paths(),
     )
 
 
@@ -76,3 +87,4 @@ def _hand_over(data, request):
     request._view_restrictions = data.restrictions
     data.settings._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), data.settings)
+    request._wagtail_cached_site_root_paths = data.root_paths
