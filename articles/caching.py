@@ -8,8 +8,11 @@ Entries are keyed by path and query string (the site serves one Wagtail site wha
 Each entry records the generation of its path and of the whole site when it was rendered; changing
 a generation invalidates every query-string variant of a path (``?page=2``) or every page at once,
 and a render that raced with a publish is stored under the old generation, so it is never served.
+With Redis, each process also serves its most read pages from copies of its own
+(articles/near_cache.py), which every change tells it to drop.
 """
 
+import functools
 import hashlib
 import threading
 import uuid
@@ -23,7 +26,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.images import get_image_model
@@ -37,6 +40,7 @@ from wagtail.signals import (
 )
 
 from articles.models import ArticlePage, Comment, Person, Signpost, SiteSettings, TopicDescription
+from articles.near_cache import announce_change, near_cache
 from articles.site_data import forget_site_data, use_kept_site_data
 from related.models import Teaser
 
@@ -74,7 +78,7 @@ class PageCacheMiddleware:
         if not is_cacheable(request):
             return private(self.get_response(request))
         keeping = settings.PAGE_CACHE_SECONDS > 0
-        response, generation = lookup(request) if keeping else (None, None)
+        response, stamp = lookup(request) if keeping else (None, None)
         if response is not None:
             response["X-Cache"] = "hit"
             return response
@@ -86,7 +90,7 @@ class PageCacheMiddleware:
         response["Cache-Control"] = PUBLIC
         patch_vary_headers(response, ["Cookie"])
         if keeping:
-            store(request, response, generation)
+            store(request, response, stamp)
             response["X-Cache"] = "miss"
         return response
 
@@ -96,8 +100,13 @@ def is_cacheable(request):
     return (
         request.method in {"GET", "HEAD"}
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(reverse("wagtailadmin_home"))
+        and not request.path.startswith(admin_prefix())
     )
+
+
+@functools.cache
+def admin_prefix():
+    return reverse("wagtailadmin_home")
 
 
 def is_storable(request, response):
@@ -129,17 +138,23 @@ def _keys(request):
 
 
 def lookup(request):
-    """The cached response for this request if still current, and the generation to store under."""
+    """The cached response for this request if still current (else None), and the stamp to store
+    a fresh one under: the generations it is rendered in, and the near cache's token."""
     response_key, path_key, site_key = _keys(request)
-    found = cache.get_many([response_key, path_key, site_key])
-    generation = (_generation(found, site_key), _generation(found, path_key))
-    entry = found.get(response_key)
-    if entry is None or entry[0] != generation:
-        return None, generation
+    near = near_cache()
+    entry, token = near.get(response_key) if near else (None, None)
+    if entry is None:
+        found = cache.get_many([response_key, path_key, site_key])
+        generation = (_generation(found, site_key), _generation(found, path_key))
+        entry = found.get(response_key)
+        if entry is None or entry[0] != generation:
+            return None, (generation, token)
+        if near:
+            near.keep(response_key, entry, token)
     response = HttpResponse(entry[2])
     for header, value in entry[1]:
         response[header] = value
-    return response, generation
+    return response, (entry[0], token)
 
 
 def _generation(found, key):
@@ -150,10 +165,17 @@ def _generation(found, key):
     return cache.get(key)
 
 
-def store(request, response, generation):
+def store(request, response, stamp):
+    """Keep the response, with its ETag so that a hit need not hash the page again."""
+    generation, token = stamp
+    if not response.has_header("ETag"):
+        set_response_etag(response)
     headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
     entry = (generation, headers, response.content)
-    cache.set(_keys(request)[0], entry, timeout=settings.PAGE_CACHE_SECONDS)
+    key = _keys(request)[0]
+    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    if near := near_cache():
+        near.keep(key, entry, token)
 
 
 def forget(urls, everything=False):
@@ -164,6 +186,7 @@ def forget(urls, everything=False):
         new[SITE_GENERATION] = uuid.uuid4().hex
         forget_site_data()
     cache.set_many(new, timeout=None)
+    announce_change()
     purge_urls_from_cache(sorted(urls))
 
 
