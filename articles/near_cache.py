@@ -4,11 +4,11 @@ is not fetched from Redis every time: that round trip was most of the cost of a 
 A copy is good only until the page cache next changes. Every change is announced on a Redis
 channel (`announce_change`, called by `articles.caching.forget` once the new generations are
 written), and before using a copy a process reads, without waiting, any announcement waiting on
-its subscription; one drops every copy. Redis writes an announcement to each subscriber before it
-answers the publisher, so by the time an editor's change is saved every process has the news
-waiting on its socket. A process not subscribed (Redis unreachable, the subscription lost) keeps
-no copies: messages may have been missed. Copies also expire after COPY_SECONDS, which bounds what
-a network fault nobody noticed could cost.
+its subscription; one drops every copy. Redis sends an announcement to each subscriber in the
+same pass of its event loop as its answer to the publisher, so by the time the editor who made
+the change sees it saved, every process has the news waiting on its socket. A process not
+subscribed (Redis unreachable, the subscription lost) keeps no copies: it may have missed news.
+Copies also expire after COPY_SECONDS, which bounds what a network fault nobody noticed costs.
 """
 
 import logging
