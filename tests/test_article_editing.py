@@ -7,6 +7,7 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
 from articles.models import ArticlePage, SectionPage
@@ -123,3 +124,26 @@ def test_the_preview_carries_the_accessibility_and_content_checks(editor_client,
     assert editor_client.post(url, data).json()["is_valid"]
     preview = editor_client.get(url).content.decode()
     assert 'id="checker-axe-configuration"' in preview
+
+
+def test_an_article_sent_twice_at_once_is_added_once_and_the_copy_told_why(
+    editor_client, articles, monkeypatch
+):
+    """The copy's slug check ran before the first was saved, as when two requests overlap."""
+    existing = articles[0]
+    checks = iter([True])
+    real_check = Page._slug_is_available
+    monkeypatch.setattr(
+        Page,
+        "_slug_is_available",
+        staticmethod(lambda *args: next(checks, None) or real_check(*args)),
+    )
+    data = article_form_data(editor_client, existing, EVERY_BLOCK, title="A copy", **PUBLISH)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["articles", "articlepage", existing.get_parent().pk]
+    )
+    pages = Page.objects.count()
+    response = editor_client.post(url, data)
+    assert response.status_code == HTTPStatus.OK
+    assert "already in use" in str(response.context["form"].errors["slug"])
+    assert Page.objects.count() == pages
