@@ -3,6 +3,7 @@ kept between anonymous reads, and a change to any of it shows on the next reques
 
 import pytest
 
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -87,3 +88,16 @@ def test_data_read_while_the_site_changed_is_not_kept(client, settings, monkeypa
     monkeypatch.setattr(site_data, "_read", read)
     assert queries_to_read(client, ARTICLE) == fresh
     assert queries_to_read(client, ARTICLE) == fresh - 5
+
+
+@pytest.mark.parametrize("url", ["/", "/chronic-pain/", ARTICLE, "/search/?q=pain"])
+def test_links_are_made_from_the_kept_root_paths(client, monkeypatch, url):
+    """Each link used to look Wagtail's site root paths up in the cache: a Redis trip per link."""
+    client.get(url)
+    keys = []
+    real_get = caches["default"].get
+    monkeypatch.setattr(
+        caches["default"], "get", lambda key, *a, **k: keys.append(key) or real_get(key, *a, **k)
+    )
+    assert client.get(url).status_code == 200
+    assert "wagtail_site_root_paths" not in keys
