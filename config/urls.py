@@ -10,17 +10,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles import feeds, newsletter, page_creation, policy, views
+from articles import feeds, newsletter, page_saving, policy, views
 from articles.search import search
 from config.health import healthz, readyz
 from config.security import security_txt
 
 urlpatterns = [
-    # Wagtail's own add-page view, made safe against a form sent twice (articles/page_creation.py).
+    # Wagtail's own add and edit views, safe against overlapping saves (articles/page_saving.py).
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
         "<int:parent_page_id>/",
-        never_cache(require_admin_access(page_creation.CreateView.as_view())),
+        never_cache(require_admin_access(page_saving.CreateView.as_view())),
+    ),
+    path(
+        "admin/pages/<int:page_id>/edit/",
+        never_cache(require_admin_access(page_saving.EditView.as_view())),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

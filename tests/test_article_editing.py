@@ -126,24 +126,41 @@ def test_the_preview_carries_the_accessibility_and_content_checks(editor_client,
     assert 'id="checker-axe-configuration"' in preview
 
 
-def test_an_article_sent_twice_at_once_is_added_once_and_the_copy_told_why(
-    editor_client, articles, monkeypatch
-):
-    """The copy's slug check ran before the first was saved, as when two requests overlap."""
-    existing = articles[0]
-    checks = iter([True])
+def slug_checks_pass_while_validating(monkeypatch, checks):
+    """The form's `checks` slug checks pass, as for the second of two overlapping saves; the
+    check made while saving is real."""
+    checks = iter([True] * checks)
     real_check = Page._slug_is_available
     monkeypatch.setattr(
         Page,
         "_slug_is_available",
         staticmethod(lambda *args: next(checks, None) or real_check(*args)),
     )
+
+
+def test_an_article_sent_twice_at_once_is_added_once_and_the_copy_told_why(
+    editor_client, articles, monkeypatch
+):
+    existing = articles[0]
+    slug_checks_pass_while_validating(monkeypatch, checks=1)
     data = article_form_data(editor_client, existing, EVERY_BLOCK, title="A copy", **PUBLISH)
-    url = reverse(
-        "wagtailadmin_pages:add", args=["articles", "articlepage", existing.get_parent().pk]
-    )
+    section = existing.get_parent()
+    url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", section.pk])
     pages = Page.objects.count()
     response = editor_client.post(url, data)
     assert response.status_code == HTTPStatus.OK
     assert "already in use" in str(response.context["form"].errors["slug"])
     assert Page.objects.count() == pages
+
+
+def test_two_articles_given_one_slug_at_once_keep_their_own(editor_client, monkeypatch):
+    article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+    taken, renamed = ArticlePage.objects.sibling_of(article).order_by("pk")[:2]
+    slug_checks_pass_while_validating(monkeypatch, checks=2)  # the form's and the model's
+    data = article_form_data(editor_client, renamed, EVERY_BLOCK, slug=taken.slug, **PUBLISH)
+    response = post(editor_client, renamed, data)
+    assert response.status_code == HTTPStatus.OK
+    assert "already in use" in str(response.context["form"].errors["slug"])
+    renamed.refresh_from_db()
+    assert renamed.slug != taken.slug
+    assert not renamed.revisions.filter(content__slug=taken.slug).exists()
