@@ -11,6 +11,7 @@ subscribed (Redis unreachable, the subscription lost) keeps no copies: it may ha
 Copies also expire after COPY_SECONDS, which bounds what a network fault nobody noticed costs.
 """
 
+import functools
 import logging
 import os
 import threading
@@ -104,13 +105,13 @@ def announce_change():
         logger.warning("Could not announce a page cache change: %s", error)
 
 
-_near_caches = {}
-
-
 def near_cache():
     """This process's near cache, or None unless pages are cached in Redis."""
     if not (settings.REDIS_URL and settings.PAGE_CACHE_SECONDS > 0):
         return None
-    if settings.REDIS_URL not in _near_caches:
-        _near_caches[settings.REDIS_URL] = NearCache(settings.REDIS_URL)
-    return _near_caches[settings.REDIS_URL]
+    return _near_cache_for(settings.REDIS_URL)
+
+
+@functools.cache
+def _near_cache_for(url):
+    return NearCache(url)

@@ -36,6 +36,10 @@ class SiteData:
     root_paths: list
 
 
+# Part of the key, so that an entry kept by a release with other fields is never read.
+SHAPE = ",".join(field.name for field in fields(SiteData))
+
+
 def use_kept_site_data(request):
     """Give `request` the kept site data, building and keeping it first if it is not current."""
     key = _key(request)
@@ -53,8 +57,7 @@ def use_kept_site_data(request):
 def _key(request):
     """One entry per host, and per shape of SiteData, so that a release which changes the shape
     never reads an entry an older release left."""
-    shape = ",".join(field.name for field in fields(SiteData))
-    return "site-data:" + hashlib.sha256(f"{shape}|{request.get_host()}".encode()).hexdigest()[:32]
+    return "site-data:" + hashlib.sha256(f"{SHAPE}|{request.get_host()}".encode()).hexdigest()[:32]
 
 
 def forget_site_data():
