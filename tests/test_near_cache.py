@@ -1,13 +1,11 @@
 """A process's own copies of cached pages are used only while it hears of every change."""
 
-import os
-
 import pytest
 import redis
 
 from articles.near_cache import NearCache, announce_change
 
-REDIS_URL = os.environ.get("NEAR_CACHE_REDIS_URL", "redis://127.0.0.1:6379/10")
+REDIS_URL = "redis://127.0.0.1:6379/10"
 KEY, ENTRY = "pages:response:abc", ("generation", [], b"<html>")
 
 
