@@ -3,6 +3,7 @@ when incomplete, approved by a reviewer in the moderation queue, then read on th
 finds nothing to fix on the form (with and without errors) or on an article showing comments."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.comments.spam import MINIMUM_SECONDS
 from tests.browser.test_accessibility import violations
@@ -66,7 +67,6 @@ def test_the_comment_form_has_no_accessibility_violations_with_or_without_errors
     assert violations(page) == []
     page.get_by_label("Your comment").fill("No name given")
     page.get_by_role("button", name="Send comment").click()
-    problem = page.get_by_role("alert")
-    assert "Your name: This field is required." in problem.inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("Your name: This field is required.")
     assert page.get_by_label("Your comment").input_value() == "No name given"
     assert violations(page) == []

@@ -10,6 +10,7 @@ from datetime import date
 from http import HTTPStatus
 
 import pytest
+from playwright.sync_api import expect
 
 ADMIN_TIMEOUT = 30_000
 EXPLORER = re.compile(r"/admin/pages/\d+/$")
@@ -133,13 +134,13 @@ def assert_readers_see_the_article(page, site):
     page.get_by_role("link", name=TITLE).first.wait_for()
     page.goto(site.url + "/")
     page.get_by_role("link", name=TITLE).first.click()
-    assert page.locator("h1").inner_text() == TITLE
+    expect(page.locator("h1")).to_have_text(TITLE)
     today = date.today()
     review = page.locator(".article__review").inner_text()
     assert review.startswith(f"Reviewed by Dr Ada Okafor, MBBS on {today.day} {today:%B %Y}.")
     assert page.locator("#ref-1").inner_text() == REFERENCE
     page.locator("sup.cite").get_by_role("link", name="1").click()
-    assert page.url.endswith("#ref-1")
+    expect(page).to_have_url(re.compile("#ref-1$"))
     assert page.get_by_text("Keep regular hours").is_visible()
     assert page.get_by_text("Sleep is the best meditation.").is_visible()
     assert page.locator(".tag-list").inner_text() == "sleep"

@@ -1,6 +1,10 @@
 """A reader writes to the editors through the contact page in a real browser, and the message
 is waiting for them in the admin."""
 
+import re
+
+from playwright.sync_api import expect
+
 from tests.browser.test_editorial_flow import as_user
 
 MESSAGE = "Is there an audio version of the article on psychogenic pain?"
@@ -12,14 +16,14 @@ def test_a_reader_sends_a_message_that_editors_read_in_the_admin(
     page.goto(live_site.url + "/")
     page.get_by_role("contentinfo").get_by_role("link", name="Contact us").click()
     page.get_by_role("button", name="Send message").click()
-    assert page.title().startswith("Error: ")
-    assert page.get_by_role("alert").is_visible()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page.get_by_role("alert")).to_be_visible()
 
     page.get_by_label("Your name").fill("Ada Reader")
     page.get_by_label("Your e-mail address").fill("ada@example.org")
     page.get_by_label("Your message").fill(MESSAGE)
     page.get_by_role("button", name="Send message").click()
-    assert "your message has reached our editors" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("your message has reached our editors")
 
     contact_id = live_site.python(
         "from articles.models import ContactPage\nprint(ContactPage.objects.get().pk)"
