@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from articles import listing_sql
 from articles.blocks import ArticleBodyBlock, heading_anchor
 from articles.comments.models import Comment, CommentSwitch
 from articles.contact import ContactFormField, ContactPage
@@ -51,7 +52,6 @@ __all__ = [
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 3
 LISTING_ORDER = [F("date").desc(nulls_last=True), F("first_published_at").desc(), "pk"]
-REVERSE_LISTING_ORDER = [F("date").asc(nulls_first=True), F("first_published_at").asc(), "-pk"]
 WORDS_PER_MINUTE = 230
 
 
@@ -61,16 +61,6 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
         return Paginator(queryset, per_page).page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of articles.") from error
-
-
-def _listed_before(day, first_published_at, pk):
-    """Articles that LISTING_ORDER puts before one with this date, first publication and id."""
-    tie = Q(first_published_at__gt=first_published_at) | Q(
-        first_published_at=first_published_at, pk__lt=pk
-    )
-    if day is None:
-        return Q(date__isnull=False) | Q(date__isnull=True) & tie
-    return Q(date__gt=day) | Q(date=day) & tie
 
 
 def site_sections(home, request=None):
@@ -320,11 +310,7 @@ class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixi
         """
         if not self.live or self.first_published_at is None:
             return None, None
-        siblings = ArticlePage.objects.listing(request).links().sibling_of(self, inclusive=False)
-        key = (self.date, self.first_published_at, self.pk)
-        before = siblings.filter(_listed_before(*key)).order_by(*REVERSE_LISTING_ORDER).first()
-        after = siblings.exclude(_listed_before(*key)).first()
-        return before, after
+        return listing_sql.neighbours(self, private_paths(request))
 
     def body_sections(self):
         """The body split at its headings; a reference list is a section of its own."""

@@ -9,14 +9,11 @@ only the newest related articles, so an article renders as fast among 60,000 art
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
-
+from articles import listing_sql
 from articles.navigation import ARTICLE_LINK_FIELDS, PAGE_LINK_FIELDS
 from articles.visibility import is_visible, private_paths
 
 MINIMUM_ARTICLES = 3
-RANKED_POOL = 50
 
 
 @dataclass(frozen=True)
@@ -78,25 +75,13 @@ def _teaser_item(teaser, url):
 
 
 def _fallback(article, exclude_ids, count, request=None):
-    """The `count` live articles sharing most of the article's section and tags, newest first.
-
-    Only the RANKED_POOL newest articles sharing its section or a tag are ranked (found by walking
-    the date index rather than by scoring the whole site), with the newest of all as a last
-    resort for an article that has nothing related.
-    """
+    """The `count` live articles sharing most of the article's section and tags, newest first,
+    with the newest of all as a last resort for an article that has too few related ones."""
     tags = [tag.pk for tag in article.tag_list]
-    same_section = Q(path__startswith=article.path[: -article.steplen], depth=article.depth)
-    tagged = article.tags.through.objects.filter(content_object=OuterRef("pk"), tag_id__in=tags)
-    shared_tags = tagged.values("content_object").annotate(count=Count("pk")).values("count")
-    relevance = Coalesce(Subquery(shared_tags), 0) + Case(
-        When(same_section, then=Value(1)), default=Value(0)
-    )
-    candidates = type(article).objects.listing(request).links()
-    candidates = candidates.exclude(pk__in=[article.pk, *exclude_ids])
-    pool = candidates.filter(same_section | Exists(tagged)).values("pk")[:RANKED_POOL]
-    ranked = candidates.filter(pk__in=pool).annotate(relevance=relevance)
-    chosen = list(ranked.ranked_by("-relevance")[:count])
+    private = private_paths(request)
+    chosen = listing_sql.most_related(article, tags, exclude_ids, count, private)
     if len(chosen) < count:
-        newest = candidates.exclude(pk__in=[page.pk for page in chosen])
+        taken = [article.pk, *exclude_ids, *(page.pk for page in chosen)]
+        newest = type(article).objects.listing(request).links().exclude(pk__in=taken)
         chosen += newest[: count - len(chosen)]
     return chosen

@@ -13,9 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from articles.listing_sql import POOL_SIZE, most_related
 from articles.models import ArticlePage
+from articles.synthetic import generate_articles, generated_articles
 from related.models import RelatedLink, Teaser
 from related.selection import related_items
 from tests.helpers import FIXTURES_DIR, edit_view_post_data, normalise, soup
@@ -125,6 +127,29 @@ def test_an_article_with_no_curated_links_gets_its_most_related_articles(client)
         article("chronic-low-back-pain-psychosomatic-contributors").url,  # a tag, then newest
         article("anxiety-and-chronic-pain").url,  # a tag, no date
     ]
+
+
+def test_the_most_related_articles_are_the_best_ranked_of_the_newest_related_ones():
+    generate_articles(POOL_SIZE + 30, FIXTURES_DIR, seed=11)
+    generated = list(generated_articles().order_by("pk"))
+    for index, each in enumerate(generated):  # same days, undated, same first publication
+        each.date = None if index % 4 == 0 else date(2025, 3, 1 + index % 3)
+    ArticlePage.objects.bulk_update(generated, ["date"])
+    Page.objects.filter(pk__in=[each.pk for each in generated[::2]]).update(
+        first_published_at=generated[0].first_published_at
+    )
+    listing = list(ArticlePage.objects.listing().prefetch_related("tags"))
+    tags = {each.pk: {tag.pk for tag in each.tags.all()} for each in listing}
+    for each in listing[::7]:
+
+        def relevance(other, each=each):
+            same_section = other.path[: -other.steplen] == each.path[: -each.steplen]
+            return len(tags[other.pk] & tags[each.pk]) + same_section
+
+        others = [other for other in listing if other.pk != each.pk]
+        pool = [other for other in others if relevance(other)][:POOL_SIZE]
+        expected = sorted(pool, key=relevance, reverse=True)[:3]
+        assert most_related(each, sorted(tags[each.pk]), [], 3, ()) == expected
 
 
 def test_the_fallback_never_repeats_a_curated_link(client):
