@@ -18,11 +18,11 @@ import threading
 import time
 
 import redis
+from redis.connection import parse_url
 from redis.exceptions import RedisError
 
 from django.conf import settings
 
-CHANNEL = "pages:changed"
 COPY_SECONDS = 60
 MAX_COPIES = 500
 
@@ -85,7 +85,7 @@ class NearCache:
             self._url, socket_connect_timeout=0.5, socket_timeout=0.5
         )
         connection = pool.make_connection()
-        connection.send_command("SUBSCRIBE", CHANNEL)
+        connection.send_command("SUBSCRIBE", channel(self._url))
         connection.read_response()
         self._connection, self._pid = connection, os.getpid()
 
@@ -100,9 +100,15 @@ def announce_change():
         return
     try:
         with redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5) as client:
-            client.publish(CHANNEL, b"")
+            client.publish(channel(settings.REDIS_URL), b"")
     except RedisError as error:
         logger.warning("Could not announce a page cache change: %s", error)
+
+
+def channel(url):
+    """The channel for changes to the pages cached in `url`'s database. Every database of a Redis
+    server shares its channels, so a site kept in another database must not hear ours."""
+    return f"pages:changed:{parse_url(url).get('db', 0)}"
 
 
 def near_cache():

@@ -37,6 +37,13 @@ def test_an_entry_read_before_a_change_is_not_kept_after_it(near):
     assert near.get(KEY)[0] is None
 
 
+def test_a_change_to_a_site_in_another_redis_database_keeps_the_copies(near, settings):
+    kept(near)
+    settings.REDIS_URL = "redis://127.0.0.1:6379/11"
+    announce_change()
+    assert near.get(KEY)[0] == ENTRY
+
+
 def test_copies_are_dropped_when_the_subscription_is_lost(near):
     kept(near)
     address = f"127.0.0.1:{near._connection._sock.getsockname()[1]}"
