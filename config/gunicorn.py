@@ -1,10 +1,13 @@
 """gunicorn settings for a small machine: a few workers, each with a few threads.
 
-Chosen by measurement (`make bench --tune`, 2-core Xeon, 10,000 articles on PostgreSQL, wrk
-with 16 connections, article page): 2 workers × 4 threads served 3,062 req/s warm and 48 cold;
-3 × 2 served 3,257 and 70; 4 × 1 served 4,068 and 69. Rendering is CPU-bound Python, so
-processes beat threads; four single-threaded workers on two cores also cover a worker
-blocked on the database.
+Chosen by measurement (`make bench` with `--tune`, 2-core AMD EPYC VM, 10,000 articles on
+PostgreSQL, page cache in Redis with each worker's near copies, wrk with 16 connections,
+article page): 2 workers × 4 threads served 3,615 req/s warm and 107 cold; 3 × 2 served 3,272
+and 106; 4 × 1 served 3,142 and 111; 6 × 1 served 3,305 and 109. Warm pages are answered from
+each worker's memory, so every choice serves them about equally (the spread is run-to-run
+noise); rendering is CPU-bound Python, so processes serve cold pages at least as well as
+threads, and four single-threaded workers on two cores also cover a worker blocked on the
+database.
 """
 
 import os
