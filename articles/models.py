@@ -170,10 +170,6 @@ class ArticlePageQuerySet(PageQuerySet):
         """Only what a link to each article shows, for lists of links rather than cards."""
         return self.only(*ARTICLE_LINK_FIELDS)
 
-    def ranked_by(self, *fields):
-        """Ordered by `fields` first, then as listings are."""
-        return self.order_by(*fields, *LISTING_ORDER)
-
     def review_due(self, today=None):
         """Articles whose review is overdue or due within the review window, most overdue first."""
         today = today or date.today()
