@@ -39,7 +39,7 @@ def neighbours(article, private):
             SELECT {LINK_COLUMNS}, 'next' AS side FROM {ARTICLES}
             WHERE {siblings} AND {later} ORDER BY {LISTING_ORDER} LIMIT 1
         ) after_it"""
-    params = [*siblings_params, *order_params[0], *siblings_params, *order_params[1]]
+    params = [*siblings_params, *order_params, *siblings_params, *order_params]
     found = {page.side: page for page in type(article).objects.raw(sql, params)}
     return found.get("previous"), found.get("next")
 
@@ -99,7 +99,8 @@ def _parent_path(article):
 
 
 def _around(article):
-    """The conditions for "listed before `article`" and "listed after it", with their parameters.
+    """The conditions for "listed before `article`" and "listed after it", and the parameters
+    each of them takes.
 
     Undated articles are listed after dated ones; equal dates are ordered by first publication,
     then id.
@@ -110,8 +111,8 @@ def _around(article):
     if article.date is None:
         earlier = f"(a.date IS NOT NULL OR {EARLIER_TIE})"
         later = f"(a.date IS NULL AND {LATER_TIE})"
-        return earlier, later, (tie, tie)
+        return earlier, later, tie
     day = ops.adapt_datefield_value(article.date)
     earlier = f"(a.date > %s OR (a.date = %s AND {EARLIER_TIE}))"
     later = f"(a.date < %s OR a.date IS NULL OR (a.date = %s AND {LATER_TIE}))"
-    return earlier, later, ([day, day, *tie], [day, day, *tie])
+    return earlier, later, [day, day, *tie]

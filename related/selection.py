@@ -39,7 +39,7 @@ def related_items(article, request=None, minimum=MINIMUM_ARTICLES):
     page_ids.discard(None)
     missing = minimum - len(page_ids)
     if missing > 0:
-        fallback = _fallback(article, page_ids, missing, request)
+        fallback = _fallback(article, page_ids, missing, private, request)
         items += [_article_item(page, request) for page in fallback]
     return items
 
@@ -74,11 +74,10 @@ def _teaser_item(teaser, url):
     return RelatedItem("teaser", teaser.title, teaser.summary, teaser.date, url)
 
 
-def _fallback(article, exclude_ids, count, request=None):
+def _fallback(article, exclude_ids, count, private, request):
     """The `count` live articles sharing most of the article's section and tags, newest first,
     with the newest of all as a last resort for an article that has too few related ones."""
     tags = [tag.pk for tag in article.tag_list]
-    private = private_paths(request)
     chosen = listing_sql.most_related(article, tags, exclude_ids, count, private)
     if len(chosen) < count:
         taken = [article.pk, *exclude_ids, *(page.pk for page in chosen)]
