@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "config.faults.DatabaseUnavailableMiddleware",
     "config.faults.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.media.UploadedImagesMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "articles.caching.PageCacheMiddleware",

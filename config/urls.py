@@ -1,7 +1,6 @@
 """URL routes: admin, health and crawler files, feeds, search, topics, the newsletter and the
 site's own notices, then the page tree."""
 
-from django.conf import settings
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
 
@@ -53,10 +52,5 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -69,6 +69,7 @@ class LiveSite:
             "DATABASE_URL": database_url or fresh_database_url(workdir, name),
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+            "MEDIA_ROOT": str(workdir / f"{name}-media"),
             **extra_env,
         }
         self.process = None
