@@ -52,17 +52,20 @@ def add_block(page, name):
     page.get_by_role("option", name=name, exact=True).click()
 
 
-def write_article(page, site):
-    """Open a new article in Chronic pain and fill in every part a reader will see."""
+def start_article(page, site, title, standfirst):
+    """Open a new article in Chronic pain and give it its title and standfirst."""
     section_id = site.python(
         "from articles.models import SectionPage\n"
         "print(SectionPage.objects.get(slug='chronic-pain').pk)"
     )
     page.goto(f"{site.url}/admin/pages/{section_id}/add_subpage/")
-    page.get_by_role("textbox", name="Title*").fill(TITLE)
-    page.get_by_role("textbox", name="Standfirst*").fill(
-        "How a restless night turns up pain, and what helps."
-    )
+    page.get_by_role("textbox", name="Title*").fill(title)
+    page.get_by_role("textbox", name="Standfirst*").fill(standfirst)
+
+
+def write_article(page, site):
+    """Open a new article in Chronic pain and fill in every part a reader will see."""
+    start_article(page, site, TITLE, "How a restless night turns up pain, and what helps.")
     tags = page.locator("[data-controller=w-tag] + .tagit input")
     tags.fill("sleep")
     tags.press("Enter")
