@@ -65,12 +65,20 @@ def serve_image(request, name):
     modified = int(status.st_mtime)
     response = get_conditional_response(request, etag=etag, last_modified=modified)
     if response is None:
-        response = FileResponse(default_storage.open(name), content_type=content_type)
+        response = FileResponse(open_stored_file(name), content_type=content_type)
     if response.status_code < HTTPStatus.BAD_REQUEST:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
         patch_cache_control(response, public=True, **LIFETIMES[folder])
     return response
+
+
+def open_stored_file(name):
+    """The stored file, opened; 404 if it was deleted since its status was read."""
+    try:
+        return default_storage.open(name)
+    except FileNotFoundError:
+        raise Http404 from None
 
 
 def stored_file_status(name):
