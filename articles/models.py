@@ -7,6 +7,7 @@ from datetime import date
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.timezone import localdate
@@ -27,8 +28,15 @@ from articles.comments.models import Comment, CommentSwitch
 from articles.contact import ContactFormField, ContactPage
 from articles.methods import AllowedMethodsMixin
 from articles.navigation import ARTICLE_LINK_FIELDS
+from articles.page_permissions import ArticlePermissionTester, SectionPermissionTester
 from articles.people import Person
-from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
+from articles.review import (
+    ArticlePageForm,
+    ReviewState,
+    a_year_after,
+    in_review_state,
+    review_status_on,
+)
 from articles.routing import RestrictionsFromRouting, RoutesToChildrenDirectly
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
@@ -154,6 +162,9 @@ class SectionPage(
         context["current_section"] = self
         return context
 
+    def permissions_for_user(self, user):
+        return SectionPermissionTester(user, self)
+
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -171,12 +182,17 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.only(*ARTICLE_LINK_FIELDS)
 
     def review_due(self, today=None):
-        """Articles whose review is overdue or due within the review window, most overdue first."""
+        """Articles whose review is overdue, due within the review window or never recorded, most
+        overdue first: an article never reviewed has been due since it was first published."""
         today = today or date.today()
+        due = Q()
+        for state in ReviewState:
+            due |= in_review_state(state, today)
+        due_since = Coalesce("next_review_due", TruncDate("first_published_at"))
         return (
-            self.filter(next_review_due__lte=today + REVIEW_WINDOW)
+            self.filter(due)
             .select_related("reviewer")
-            .order_by("next_review_due", "title")
+            .order_by(due_since.asc(nulls_first=True), "title", "pk")
         )
 
 
@@ -291,6 +307,13 @@ class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixi
         context["comments"] = Comment.objects.threads(self)
         context["comments_open"] = self.comments_are_open(section)
         return context
+
+    def permissions_for_user(self, user):
+        return ArticlePermissionTester(user, self)
+
+    def review_status(self):
+        """How the article's clinical review stands today, as the reviews-due report says it."""
+        return review_status_on(self.next_review_due, date.today())
 
     def comments_are_open(self, section=None):
         """Whether readers may comment now: the article's own switch, else its section's."""
