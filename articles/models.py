@@ -148,7 +148,11 @@ class SectionPage(
 
     content_panels = [*Page.content_panels, "introduction"]
     settings_panels = [*Page.settings_panels, "signpost", "comments_open"]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.AutocompleteField("introduction"),
+    ]
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
@@ -273,10 +277,13 @@ class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixi
     ]
     promote_panels = [*SearchEngineMixin.promote_panels, "social_image"]
     settings_panels = [*Page.settings_panels, "comments_setting"]
+    # The autocomplete fields are what the admin's page search looks in, as editors type.
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),
         index.SearchField("body"),
+        index.AutocompleteField("standfirst"),
+        index.AutocompleteField("body"),
         index.FilterField("date"),
     ]
     parent_page_types = ["articles.SectionPage"]

@@ -13,9 +13,12 @@ class SectionPermissionTester(PagePermissionTester):
 
 
 class ArticlePermissionTester(PagePermissionTester):
-    """An article has no children, so deleting it removes it alone. Wagtail asks the database
-    whether anything to be deleted is live, once per explorer row for each user who may edit but
-    not publish; for an article that is its own `live` flag."""
+    """An article has no children: nothing to sort, and deleting it removes it alone. Wagtail asks
+    the database whether anything to be deleted is live, once per explorer row for each user who
+    may edit but not publish; for an article that is its own `live` flag."""
+
+    def can_reorder_children(self):
+        return False
 
     def can_delete(self, ignore_bulk=False):
         if self.page.is_leaf() and self.edits_without_publishing():
