@@ -73,6 +73,13 @@ def test_the_queue_is_read_in_its_order_from_an_index(reviewer_client, article, 
     assert "TEMP B-TREE" not in plan and "Sort " not in plan, plan
 
 
+def test_the_queue_reads_no_article_body(reviewer_client, article):
+    add_comment(article, status="pending", name="Waiting")
+    with CaptureQueriesContext(connection) as queries:
+        assert queue_rows(reviewer_client) == ["Waiting"]
+    assert not [query for query in queries if '"body"' in query["sql"]]
+
+
 def query_plan(sql):
     """How the database would run `sql`; on PostgreSQL with sorts and table scans priced out,
     so that a tiny table still shows whether an index can serve the query."""

@@ -60,7 +60,8 @@ class DecisionColumn(Column):
 
 class CommentIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("article", "parent").pending_first()
+        comments = super().get_base_queryset().select_related("article", "parent")
+        return comments.defer("article__body").pending_first()
 
 
 class CommentEditView(EditView):
