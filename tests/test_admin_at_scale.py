@@ -82,6 +82,12 @@ def test_an_editors_explorer_in_menu_order_costs_the_same_queries_however_many_a
     assert_cost_stays_flat(editor_client, explorer(section), {"ordering": "ord"})
 
 
+def test_an_editors_page_search_costs_the_same_queries_however_many_articles(editor_client):
+    assert_cost_stays_flat(
+        editor_client, reverse("wagtailadmin_pages:search"), {"q": "generated article"}
+    )
+
+
 def test_the_reviews_due_report_costs_the_same_queries_however_many_articles(editor_client):
     assert_cost_stays_flat(editor_client, reverse("review_due"))
 

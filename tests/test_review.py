@@ -142,6 +142,12 @@ def test_the_report_filters_by_reviewer(editor_client, articles, clinician):
     assert report_titles(editor_client, reviewer=clinician.pk) == [articles[1].title]
 
 
+def test_the_report_ignores_filters_it_does_not_know(editor_client, articles):
+    set_due_dates(articles, -1)
+    query = {"status": "bogus", "section": "abc", "reviewer": "999999"}
+    assert report_titles(editor_client, **query) == report_titles(editor_client)
+
+
 def test_the_export_reads_no_article_body(editor_client, articles, clinician):
     set_due_dates(articles, -3, None)
     ArticlePage.objects.filter(pk=articles[0].pk).update(reviewer=clinician)
