@@ -15,7 +15,6 @@ from articles.review import ReviewState, in_review_state
 # What the report shows and exports of each article: never its body.
 REPORT_FIELDS = [
     "title",
-    "path",
     "first_published_at",
     "last_reviewed",
     "next_review_due",
