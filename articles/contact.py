@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.fields import RichTextField
 
 from articles.methods import AllowedMethodsMixin
@@ -35,6 +36,14 @@ class ContactFormBuilder(FormBuilder):
         return type("ContactForm", (ContactForm,), self.formfields)
 
 
+class ContactSubmissionsView(SubmissionsListView):
+    """The messages readers sent, found by any answer: a name, an e-mail address, the text."""
+
+    is_searchable = True
+    search_backend_name = None
+    search_fields = ["form_data"]
+
+
 class ContactFormField(AbstractFormField):
     page = ParentalKey("articles.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
@@ -59,6 +68,7 @@ class ContactPage(AllowedMethodsMixin, SearchEngineMixin, AbstractEmailForm):
     subpage_types = []
     allowed_methods = (*SAFE_METHODS, "POST")
     form_builder = ContactFormBuilder
+    submissions_list_view_class = ContactSubmissionsView
 
     class Meta:
         verbose_name = "contact page"

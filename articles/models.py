@@ -7,6 +7,7 @@ from datetime import date
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.timezone import localdate
@@ -27,8 +28,15 @@ from articles.comments.models import Comment, CommentSwitch
 from articles.contact import ContactFormField, ContactPage
 from articles.methods import AllowedMethodsMixin
 from articles.navigation import ARTICLE_LINK_FIELDS
+from articles.page_permissions import ArticlePermissionTester, SectionPermissionTester
 from articles.people import Person
-from articles.review import REVIEW_WINDOW, ArticlePageForm, a_year_after
+from articles.review import (
+    ArticlePageForm,
+    ReviewState,
+    a_year_after,
+    in_review_state,
+    review_status_on,
+)
 from articles.routing import RestrictionsFromRouting, RoutesToChildrenDirectly
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
@@ -140,7 +148,11 @@ class SectionPage(
 
     content_panels = [*Page.content_panels, "introduction"]
     settings_panels = [*Page.settings_panels, "signpost", "comments_open"]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.AutocompleteField("introduction"),
+    ]
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
@@ -153,6 +165,9 @@ class SectionPage(
         context["articles"] = paginate(request, ArticlePage.objects.listing(request).child_of(self))
         context["current_section"] = self
         return context
+
+    def permissions_for_user(self, user):
+        return SectionPermissionTester(user, self)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -171,12 +186,17 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.only(*ARTICLE_LINK_FIELDS)
 
     def review_due(self, today=None):
-        """Articles whose review is overdue or due within the review window, most overdue first."""
+        """Articles whose review is overdue, due within the review window or never recorded, most
+        overdue first: an article never reviewed has been due since it was first published."""
         today = today or date.today()
+        due = Q()
+        for state in ReviewState:
+            due |= in_review_state(state, today)
+        due_since = Coalesce("next_review_due", TruncDate("first_published_at"))
         return (
-            self.filter(next_review_due__lte=today + REVIEW_WINDOW)
+            self.filter(due)
             .select_related("reviewer")
-            .order_by("next_review_due", "title")
+            .order_by(due_since.asc(nulls_first=True), "title", "pk")
         )
 
 
@@ -257,10 +277,13 @@ class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixi
     ]
     promote_panels = [*SearchEngineMixin.promote_panels, "social_image"]
     settings_panels = [*Page.settings_panels, "comments_setting"]
+    # The autocomplete fields are what the admin's page search looks in, as editors type.
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),
         index.SearchField("body"),
+        index.AutocompleteField("standfirst"),
+        index.AutocompleteField("body"),
         index.FilterField("date"),
     ]
     parent_page_types = ["articles.SectionPage"]
@@ -291,6 +314,13 @@ class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixi
         context["comments"] = Comment.objects.threads(self)
         context["comments_open"] = self.comments_are_open(section)
         return context
+
+    def permissions_for_user(self, user):
+        return ArticlePermissionTester(user, self)
+
+    def review_status(self):
+        """How the article's clinical review stands today, as the reviews-due report says it."""
+        return review_status_on(self.next_review_due, date.today())
 
     def comments_are_open(self, section=None):
         """Whether readers may comment now: the article's own switch, else its section's."""

@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+from django.db import models
+from django.db.models import Q
+
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from articles.site_settings import SiteSettings
@@ -17,8 +20,30 @@ def a_year_after(day):
         return day.replace(year=day.year + 1, day=28)
 
 
-def review_status(due, today):
-    """How a due date reads in the overdue-review report."""
+class ReviewState(models.TextChoices):
+    """Where an article stands in the reviews-due report."""
+
+    OVERDUE = "overdue", "Overdue"
+    DUE_SOON = "due_soon", "Due within 30 days"
+    NEVER_REVIEWED = "never_reviewed", "Never reviewed"
+
+
+def in_review_state(state, today):
+    """The condition on an article's next review date for `state` on `today`. An article with no
+    date has had no review recorded: saving a review sets the date."""
+    return {
+        ReviewState.OVERDUE: Q(next_review_due__lt=today),
+        ReviewState.DUE_SOON: Q(
+            next_review_due__gte=today, next_review_due__lte=today + REVIEW_WINDOW
+        ),
+        ReviewState.NEVER_REVIEWED: Q(next_review_due__isnull=True),
+    }[state]
+
+
+def review_status_on(due, today):
+    """How a due date reads in the reviews-due report."""
+    if due is None:
+        return ReviewState.NEVER_REVIEWED.label
     days = (due - today).days
     if days < 0:
         return f"Overdue by {-days} day{'s' if days != -1 else ''}"

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
+from articles.explorer import ArticlePageViewSet
 from articles.models import ArticlePage, Person, Signpost
 from articles.reports import ReviewDueView
 from articles.subscriber_admin import SubscriberViewSet
@@ -58,6 +59,11 @@ def register_comment_decisions(actions):
         actions.register_action(
             decision_action(status), f"Status: {label.lower()}", f"Status set to {label.lower()}"
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_article_page_viewset():
+    return ArticlePageViewSet("article_pages")
 
 
 @hooks.register("register_admin_viewset")

@@ -181,3 +181,19 @@ def test_a_call_to_action_can_link_to_the_contact_page(client, contact_page):
     article.save_revision().publish()
     button = soup(client.get(article.url)).find("a", string="Write to us")
     assert button["href"] == CONTACT
+
+
+@pytest.mark.parametrize("query", ["Ada Reader", "ADA@example", "dosage in the second"])
+def test_submissions_are_found_by_name_email_or_text(editor_client, contact_page, query):
+    contact_page.get_submission_class().objects.bulk_create(
+        contact_page.get_submission_class()(page=contact_page, form_data=data)
+        for data in [
+            MESSAGE,
+            {"your_name": "Ben", "your_e_mail_address": "ben@example.org", "your_message": "Hi"},
+        ]
+    )
+    url = reverse("wagtailforms:list_submissions", args=[contact_page.pk])
+    listing = editor_client.get(url, {"q": query}).content.decode()
+    assert MESSAGE["your_message"] in listing
+    assert "ben@example.org" not in listing
+    assert "ben@example.org" in editor_client.get(url).content.decode()

@@ -4,6 +4,8 @@ from http import HTTPStatus
 
 import pytest
 
+from django.urls import reverse
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from articles.models import ArticlePage, SectionPage
@@ -130,3 +132,32 @@ def test_results_stop_at_the_cap_and_still_put_title_matches_first(client, monke
     assert len(titles) == 3
     in_title = ["pain" in title.lower() for title in titles]
     assert in_title == sorted(in_title, reverse=True)
+
+
+def admin_search_titles(client, query):
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": query})
+    assert response.status_code == HTTPStatus.OK
+    return sorted(
+        " ".join(link.get_text().split())
+        for link in soup(response).select("table.listing tbody .title-wrapper a")
+    )
+
+
+def test_the_admin_finds_pages_by_their_standfirst(editor_client):
+    assert admin_search_titles(editor_client, "frontiers") == [
+        "Psychological states and autoimmune conditions"
+    ]
+
+
+def test_the_admin_finds_pages_by_their_body(editor_client):
+    expected = sorted(
+        ArticlePage.objects.filter(
+            slug__in=[
+                "anxiety-and-chronic-pain",
+                "neurotransmitter-imbalances-psychosomatic-disorders",
+                "treatment-of-psychogenic-pain",
+            ]
+        ).values_list("title", flat=True)
+    )
+    assert admin_search_titles(editor_client, "serotonin") == expected
+    assert admin_search_titles(editor_client, "seroton") == expected

@@ -21,6 +21,16 @@ class CommentSwitch(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+# The moderation queue's order: comments awaiting a decision first, then newest first.
+PENDING_FIRST = [
+    models.Case(
+        models.When(status="pending", then=0), default=1, output_field=models.IntegerField()
+    ),
+    models.F("created").desc(),
+    models.F("id").desc(),
+]
+
+
 class CommentQuerySet(models.QuerySet):
     def threads(self, article):
         """The article's approved comments, oldest first, each top-level one with its approved
@@ -40,12 +50,7 @@ class CommentQuerySet(models.QuerySet):
 
     def pending_first(self):
         """The moderation queue's order: comments awaiting a decision first, then newest first."""
-        awaiting = models.Case(
-            models.When(status=Comment.Status.PENDING, then=0),
-            default=1,
-            output_field=models.IntegerField(),
-        )
-        return self.order_by(awaiting, "-created", "-pk")
+        return self.order_by(*PENDING_FIRST)
 
 
 class Comment(models.Model):
@@ -95,6 +100,9 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "created"]),
             models.Index(fields=["address_hash", "created"]),
             models.Index(fields=["status", "created"]),
+            # The moderation queue, in its order, unfiltered and filtered by status.
+            models.Index(*PENDING_FIRST, name="comment_pending_first"),
+            models.Index("status", *PENDING_FIRST, name="comment_status_pending_first"),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
-"""The admin's moderation queue: reader comments listed awaiting-first, approved, rejected or
-marked as spam in one click, deleted on request, and counted on the dashboard."""
+"""The admin's moderation queue: reader comments listed awaiting-first, found by name, e-mail or
+text, approved, rejected or marked as spam in one click, deleted on request, and counted on the
+dashboard."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
@@ -59,7 +60,8 @@ class DecisionColumn(Column):
 
 class CommentIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("article", "parent").pending_first()
+        comments = super().get_base_queryset().select_related("article", "parent")
+        return comments.defer("article__body").pending_first()
 
 
 class CommentEditView(EditView):
@@ -100,6 +102,7 @@ class CommentViewSet(ModelViewSet):
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     list_filter = ["status"]
+    search_fields = ["name", "email", "text"]
     list_display = [
         "excerpt",
         "name",
