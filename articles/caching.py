@@ -4,7 +4,8 @@ forget when an editor publishes, unpublishes, moves, deletes or makes private a 
 site's settings, a snippet or an image shown on its pages, or a reviewer moderates a reader's
 comment.
 
-Entries are keyed by path and query string (the site serves one Wagtail site whatever the host).
+Entries are keyed by path and the query parameters the page reads (the site serves one Wagtail
+site whatever the allowed host; every address it gives comes from BASE_URL).
 Each entry records the generation of its path and of the whole site when it was rendered; changing
 a generation invalidates every query-string variant of a path (``?page=2``) or every page at once,
 and a render that raced with a publish is stored under the old generation, so it is never served.
@@ -41,6 +42,7 @@ from wagtail.signals import (
 
 from articles.models import ArticlePage, Comment, Person, Signpost, SiteSettings, TopicDescription
 from articles.near_cache import announce_change, near_cache
+from articles.page_query import query_key, reads_whole_query
 from articles.site_data import forget_site_data, use_kept_site_data
 from related.models import Teaser
 
@@ -75,6 +77,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request.get_host()  # a disallowed host is refused (400) before the cache can answer it
         if not is_cacheable(request):
             return private(self.get_response(request))
         keeping = settings.PAGE_CACHE_SECONDS > 0
@@ -110,7 +113,8 @@ def admin_prefix():
 
 
 def is_storable(request, response):
-    """A complete, shareable 200 that sets no cookie and did not ask not to be cached."""
+    """A complete, shareable 200 that sets no cookie, did not ask not to be cached, and read every
+    parameter of its query string but the tracking ones (articles/page_query.py)."""
     user = getattr(request, "user", None)
     return (
         request.method == "GET"
@@ -120,6 +124,7 @@ def is_storable(request, response):
         and not response.has_header("Cache-Control")
         and not getattr(request, "is_preview", False)
         and not (user and user.is_authenticated)
+        and reads_whole_query(request)
     )
 
 
@@ -131,7 +136,7 @@ def private(response):
 
 def _keys(request):
     return (
-        _key("response", request.get_full_path()),
+        _key("response", f"{request.path}?{query_key(request)}"),
         _key("path", request.path),
         SITE_GENERATION,
     )
