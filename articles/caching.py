@@ -4,7 +4,8 @@ forget when an editor publishes, unpublishes, moves, deletes or makes private a 
 site's settings, a snippet or an image shown on its pages, or a reviewer moderates a reader's
 comment.
 
-Entries are keyed by path and query string (the site serves one Wagtail site whatever the host).
+Entries are keyed by path and the query parameters the page reads (the site serves one Wagtail
+site whatever the allowed host; every address it gives comes from BASE_URL).
 Each entry records the generation of its path and of the whole site when it was rendered; changing
 a generation invalidates every query-string variant of a path (``?page=2``) or every page at once,
 and a render that raced with a publish is stored under the old generation, so it is never served.
@@ -41,8 +42,10 @@ from wagtail.signals import (
 
 from articles.models import ArticlePage, Comment, Person, Signpost, SiteSettings, TopicDescription
 from articles.near_cache import announce_change, near_cache
+from articles.page_query import query_key, reads_whole_query
 from articles.site_data import forget_site_data, use_kept_site_data
 from related.models import Teaser
+from related.selection import is_among_the_newest, topped_up_with_the_newest
 
 PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 SITE_GENERATION = "pages:site"
@@ -75,6 +78,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request.get_host()  # a disallowed host is refused (400) before the cache can answer it
         if not is_cacheable(request):
             return private(self.get_response(request))
         keeping = settings.PAGE_CACHE_SECONDS > 0
@@ -110,7 +114,8 @@ def admin_prefix():
 
 
 def is_storable(request, response):
-    """A complete, shareable 200 that sets no cookie and did not ask not to be cached."""
+    """A complete, shareable 200 that sets no cookie, did not ask not to be cached, and read every
+    parameter of its query string but the tracking ones (articles/page_query.py)."""
     user = getattr(request, "user", None)
     return (
         request.method == "GET"
@@ -120,6 +125,7 @@ def is_storable(request, response):
         and not response.has_header("Cache-Control")
         and not getattr(request, "is_preview", False)
         and not (user and user.is_authenticated)
+        and reads_whole_query(request)
     )
 
 
@@ -131,7 +137,7 @@ def private(response):
 
 def _keys(request):
     return (
-        _key("response", request.get_full_path()),
+        _key("response", f"{request.path}?{query_key(request)}"),
         _key("path", request.path),
         SITE_GENERATION,
     )
@@ -197,14 +203,15 @@ def urls_showing(page):
     """
     if not shows_only_in_listings(page):
         return site_urls(page)
-    tags = tag_slugs_shown(page)
+    versions = [page.specific, *previous_version(page)]
+    tags = tag_slugs_shown(versions)
     urls = {
         *own_and_ancestor_urls(page),
         *topic_urls(page, tags),
         *feed_urls(page, tags),
         *sitemap_urls(page),
         *related_urls(page),
-        *fallback_urls(page, tags),
+        *fallback_urls(page, versions, tags),
     }
     return sorted(url for url in urls if url)
 
@@ -233,18 +240,21 @@ def topic_urls(page, tags):
     return [route_url(page, "articles:topic", slug=slug) for slug in tags]
 
 
-def tag_slugs_shown(page):
-    """Slugs of the tags the page has now and had when it was last published before."""
-    slugs = set(page.specific.tags.values_list("slug", flat=True))
-    previous = (
+def previous_version(page):
+    """The page as it was last published before its live version, if it was: what a list still
+    shows until the page is forgotten."""
+    entries = (
         PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
         .exclude(revision=page.live_revision_id)
         .order_by("-timestamp", "-pk")
         .select_related("revision")[:1]
     )
-    for entry in previous:
-        slugs.update(tag.slug for tag in entry.revision.as_object().tags.all())
-    return sorted(slugs)
+    return [entry.revision.as_object() for entry in entries]
+
+
+def tag_slugs_shown(versions):
+    """Slugs of the tags the page has now and had when it was last published before."""
+    return sorted({tag.slug for version in versions for tag in version.tags.all()})
 
 
 def feed_urls(page, tags):
@@ -273,12 +283,15 @@ def related_urls(page):
     return [each.get_full_url() for each in linking]
 
 
-def fallback_urls(page, tags):
-    """Live articles whose automatic related list may pick the page: same section or a tag."""
+def fallback_urls(page, versions, tags):
+    """Live articles whose automatic related list may pick the page: same section or a tag, and,
+    while it is or was among the newest, those whose list is topped up with the newest."""
     candidates = ArticlePage.objects.live().exclude(pk=page.pk).only("url_path")
     sharing = candidates.filter(tags__slug__in=tags) if tags else candidates.none()
-    siblings = candidates.sibling_of(page)
-    return [each.get_full_url() for each in (sharing | siblings).distinct()]
+    reached = sharing | candidates.sibling_of(page)
+    if any(is_among_the_newest(version) for version in versions):
+        reached |= candidates.filter(pk__in=topped_up_with_the_newest())
+    return [each.get_full_url() for each in reached.distinct()]
 
 
 def route_url(page, name, **kwargs):

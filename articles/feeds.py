@@ -1,4 +1,7 @@
-"""RSS 2.0 and Atom feeds of the newest articles: the whole site's, a section's, a topic's."""
+"""RSS 2.0 and Atom feeds of the newest articles: the whole site's, a section's, a topic's.
+
+Every address in a feed is the site's own (BASE_URL, which the Wagtail site is pointed at), never
+the host or scheme a request came with: a feed is cached and served to everyone."""
 
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -20,8 +23,9 @@ FEED_LENGTH = 20
 
 @dataclass
 class Channel:
-    """What one feed is about: its title, home page, description and articles."""
+    """What one feed is about: its address, title, home page, description and articles."""
 
+    url: str
     title: str
     link: str
     description: str
@@ -39,7 +43,12 @@ class ArticleFeed(Feed):
         site = find_site(request)
         articles = ArticlePage.objects.listing().in_site(site)
         description = f"The newest articles from {site.site_name}."
-        return Channel(site.site_name, site.root_url + "/", description, articles)
+        return Channel(
+            site.root_url + request.path, site.site_name, site.root_url + "/", description, articles
+        )
+
+    def feed_url(self, obj):
+        return obj.url
 
     def title(self, obj):
         return obj.title
@@ -85,6 +94,7 @@ class SectionFeed(ArticleFeed):
         site = find_site(request)
         section = get_object_or_404(SectionPage.objects.live().public().in_site(site), slug=slug)
         return Channel(
+            site.root_url + request.path,
             f"{section.title} | {site.site_name}",
             section.get_full_url(request),
             f"The newest articles in {section.title}, from {site.site_name}.",
@@ -99,6 +109,7 @@ class TopicFeed(ArticleFeed):
         site = find_site(request)
         tag = get_object_or_404(Tag, slug=slug)
         return Channel(
+            site.root_url + request.path,
             f"{tag.name} | {site.site_name}",
             f"{site.root_url}/topics/{tag.slug}/",
             f"The newest articles about {tag.name}, from {site.site_name}.",

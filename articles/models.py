@@ -29,6 +29,7 @@ from articles.contact import ContactFormField, ContactPage
 from articles.methods import AllowedMethodsMixin
 from articles.navigation import ARTICLE_LINK_FIELDS
 from articles.page_permissions import ArticlePermissionTester, SectionPermissionTester
+from articles.page_query import note_read
 from articles.people import Person
 from articles.review import (
     ArticlePageForm,
@@ -66,9 +67,11 @@ WORDS_PER_MINUTE = 230
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
     """One page of `queryset` for `?page=`; a page that is not a number or out of range is a 404."""
     try:
-        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
+        page = Paginator(queryset, per_page).page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of articles.") from error
+    note_read(request, "page", str(page.number))
+    return page
 
 
 def site_sections(home, request=None):

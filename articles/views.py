@@ -15,6 +15,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site, get_page_models
 
 from articles import cards
+from articles.page_query import note_read
 from articles.search_engines import SearchEngineMixin
 from articles.seo import page_metadata
 
@@ -58,16 +59,29 @@ def sitemap(request):
     """The sitemap; an index of numbered sitemaps once there are more pages than one may list."""
     sitemaps = {"pages": PageSitemap(request)}
     if sitemaps["pages"].paginator.num_pages > 1:
-        return sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap_section")
+        index = sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap_section")
+        return on_site_root(index, request, sitemaps["pages"].get_wagtail_site())
     return sitemap_views.sitemap(request, sitemaps, template_name=SITEMAP_TEMPLATE)
+
+
+def on_site_root(index, request, site):
+    """Django's index names the numbered sitemaps on the request's scheme and host; they move to
+    the site's own (BASE_URL), as every other address the site gives, since the index is cached
+    for everyone."""
+    requested = f"{request.scheme}://{request.get_host()}"
+    for item in index.context_data["sitemaps"]:
+        item.location = site.root_url + item.location.removeprefix(requested)
+    return index
 
 
 @require_safe
 def sitemap_section(request, section):
     """One numbered sitemap (`?p=`) of the index."""
-    return sitemap_views.sitemap(
+    response = sitemap_views.sitemap(
         request, {"pages": PageSitemap(request)}, section=section, template_name=SITEMAP_TEMPLATE
     )
+    note_read(request, "p", str(int(request.GET.get("p", 1))))  # a valid number, or a 404 above
+    return response
 
 
 @require_safe

@@ -14,6 +14,8 @@ from articles.navigation import ARTICLE_LINK_FIELDS, PAGE_LINK_FIELDS
 from articles.visibility import is_visible, private_paths
 
 MINIMUM_ARTICLES = 3
+# An article short of related ones is topped up from this many of the newest: it may be among them.
+NEWEST_REACH = MINIMUM_ARTICLES + 1
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class RelatedItem:
     url: str | None = None
 
 
-def related_items(article, request=None, minimum=MINIMUM_ARTICLES):
+def related_items(article, request=None):
     """The article's curated links in editor order, then its most related live articles."""
     private = private_paths(request)
     items, page_ids = [], set()
@@ -37,7 +39,7 @@ def related_items(article, request=None, minimum=MINIMUM_ARTICLES):
             items.append(item)
             page_ids.add(target)
     page_ids.discard(None)
-    missing = minimum - len(page_ids)
+    missing = MINIMUM_ARTICLES - len(page_ids)
     if missing > 0:
         fallback = _fallback(article, page_ids, missing, private, request)
         items += [_article_item(page, request) for page in fallback]
@@ -80,7 +82,20 @@ def _fallback(article, exclude_ids, count, private, request):
     tags = [tag.pk for tag in article.tag_list]
     chosen = listing_sql.most_related(article, tags, exclude_ids, count, private)
     if len(chosen) < count:
-        taken = [article.pk, *exclude_ids, *(page.pk for page in chosen)]
-        newest = type(article).objects.listing(request).links().exclude(pk__in=taken)
-        chosen += newest[: count - len(chosen)]
+        taken = {article.pk, *exclude_ids, *(page.pk for page in chosen)}
+        newest = type(article).objects.listing(request).links()[:NEWEST_REACH]
+        chosen += [page for page in newest if page.pk not in taken][: count - len(chosen)]
     return chosen
+
+
+def is_among_the_newest(article):
+    """Whether a list topped up with the newest may show `article` (live or not any more)."""
+    if article.first_published_at is None:
+        return False
+    return listing_sql.listed_before(article, private_paths(), NEWEST_REACH) < NEWEST_REACH
+
+
+def topped_up_with_the_newest():
+    """Ids of the articles whose list may be topped up with the newest. An article with
+    MINIMUM_ARTICLES visible others in its section always finds enough related ones there."""
+    return listing_sql.in_small_sections(MINIMUM_ARTICLES, private_paths())

@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-from articles.models import ArticlePage, SectionPage, SiteSettings
+from articles.models import ArticlePage, HomePage, SectionPage, SiteSettings
 from related.models import Teaser
 
 HOME, CHRONIC_PAIN, SCIENCE = "/", "/chronic-pain/", "/mind-body-science/"
@@ -205,3 +205,53 @@ def test_a_render_that_raced_a_publish_is_never_served(
     stale = client.get(ARTICLE)
     caching.store(request, stale, generation)
     assert client.get(ARTICLE)["X-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "make_private"])
+def test_an_unpublished_or_private_article_leaves_the_search_results_at_once(
+    client, warm, article, django_capture_on_commit_callbacks, hide
+):
+    search = "/search/?q=anxiety"
+    assert ARTICLE in warm(search)[search].content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        if hide == "unpublish":
+            article.unpublish()
+        else:
+            PageViewRestriction.objects.create(page=article, restriction_type="login")
+    response = client.get(search)
+    assert ARTICLE not in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.fixture
+def lone_article(db, django_capture_on_commit_callbacks):
+    """An untagged article alone in its section: its related list is the site's newest articles."""
+    with django_capture_on_commit_callbacks(execute=True):
+        quiet = SectionPage(title="Quiet", slug="quiet")
+        section = HomePage.objects.get().add_child(instance=quiet)
+        section.save_revision().publish()
+        lone = section.add_child(
+            instance=ArticlePage(title="Alone", slug="alone", standfirst="On its own.")
+        )
+        lone.save_revision().publish()
+    return lone.url
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete"])
+def test_an_article_gone_from_the_newest_leaves_the_related_lists_it_topped_up(
+    client, warm, lone_article, django_capture_on_commit_callbacks, change
+):
+    newest = ArticlePage.objects.listing().exclude(slug="alone").first()
+    assert newest.url in warm(lone_article)[lone_article].content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        getattr(newest, change)()
+    assert_fresh({lone_article: client.get(lone_article)}, newest.url, present=False)
+
+
+def test_a_newly_published_article_tops_up_the_related_lists_of_the_newest(
+    client, warm, lone_article, article, django_capture_on_commit_callbacks
+):
+    warm(lone_article)
+    article.date = date(2030, 1, 1)
+    publish(article, django_capture_on_commit_callbacks)
+    assert_fresh({lone_article: client.get(lone_article)}, ARTICLE)

@@ -16,10 +16,10 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from articles.listing_sql import POOL_SIZE, most_related
-from articles.models import ArticlePage
+from articles.models import ArticlePage, HomePage, SectionPage
 from articles.synthetic import generate_articles, generated_articles
 from related.models import RelatedLink, Teaser
-from related.selection import related_items
+from related.selection import is_among_the_newest, related_items, topped_up_with_the_newest
 from tests.helpers import FIXTURES_DIR, edit_view_post_data, normalise, soup
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +150,31 @@ def test_the_most_related_articles_are_the_best_ranked_of_the_newest_related_one
         pool = [other for other in others if relevance(other)][:POOL_SIZE]
         expected = sorted(pool, key=relevance, reverse=True)[:3]
         assert most_related(each, sorted(tags[each.pk]), [], 3, ()) == expected
+
+
+def test_only_the_lists_the_page_cache_looks_for_are_topped_up_with_the_newest():
+    """An article neither curated, nor in the list's section, nor sharing a tag, is one of the
+    newest, on a list the page cache forgets when one of the newest changes."""
+    quiet = HomePage.objects.get().add_child(instance=SectionPage(title="Quiet", slug="quiet"))
+    for slug in ("alone", "alone-too"):
+        page = quiet.add_child(instance=ArticlePage(title=slug, slug=slug, standfirst="Quiet."))
+        page.save_revision().publish()
+    live = {page.url: page for page in ArticlePage.objects.live()}
+    topped_up, newest_shown = set(topped_up_with_the_newest()), 0
+    for each in live.values():
+        kin = ArticlePage.objects.live().filter(tags__in=each.tags.all())
+        kin = {
+            *kin.values_list("pk", flat=True),
+            *each.related_links.values_list("page", flat=True),
+        }
+        kin |= set(ArticlePage.objects.sibling_of(each).values_list("pk", flat=True))
+        for item in related_items(each):
+            shown = live.get(item.url)
+            if item.kind == "article" and shown.pk not in kin:
+                assert each.pk in topped_up, each.slug
+                assert is_among_the_newest(shown), (each.slug, shown.slug)
+                newest_shown += 1
+    assert newest_shown >= 2
 
 
 def test_the_fallback_never_repeats_a_curated_link(client):
