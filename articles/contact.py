@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from articles.methods import AllowedMethodsMixin
 from articles.reader_forms import HoneypotFormMixin
 from articles.search_engines import SearchEngineMixin
+from articles.spreadsheets import SafeSubmissionsListView
 from config.faults import SAFE_METHODS
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class ContactPage(AllowedMethodsMixin, SearchEngineMixin, AbstractEmailForm):
     subpage_types = []
     allowed_methods = (*SAFE_METHODS, "POST")
     form_builder = ContactFormBuilder
+    submissions_list_view_class = SafeSubmissionsListView
 
     class Meta:
         verbose_name = "contact page"

@@ -192,6 +192,15 @@ def test_the_export_lists_confirmed_subscribers_only(client, editor_client, conf
     assert [row[0] for row in rows[1:]] == [ADDRESS]
 
 
+def test_the_export_keeps_a_spreadsheet_from_running_an_address(client, editor_client):
+    address = "=2+5+cmd@example.org"
+    sign_up(client, address)
+    client.post(links_in(mail.outbox[-1])["confirm"])
+    export = editor_client.get(reverse("subscribers:index") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode())))
+    assert rows[1][0] == "'" + address
+
+
 def test_subscribers_can_be_filtered_by_confirmation(editor_client, client, confirmed):
     sign_up(client, "unconfirmed@example.org")
     response = editor_client.get(reverse("subscribers:index") + "?confirmed=false")
