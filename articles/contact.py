@@ -3,6 +3,7 @@
 import logging
 
 from django.db import models
+from django.template.response import TemplateResponse
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,6 +11,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
+from articles.mail_limits import CONTACT_MESSAGE
 from articles.methods import AllowedMethodsMixin
 from articles.reader_forms import HoneypotFormMixin
 from articles.search_engines import SearchEngineMixin
@@ -19,6 +21,7 @@ from config.faults import SAFE_METHODS
 logger = logging.getLogger(__name__)
 TEXT_FEATURES = ["bold", "italic", "link"]
 MULTILINE_MAX_LENGTH = 5000
+TOO_MANY_MESSAGES = "You have sent several messages recently. Please try again later."
 
 
 class ContactForm(HoneypotFormMixin, BaseForm):
@@ -64,6 +67,20 @@ class ContactPage(AllowedMethodsMixin, SearchEngineMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = "contact page"
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's form handling, with a limit on the messages one reader may send
+        (articles/mail_limits.py); a reader over it is told so and keeps their text."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            if CONTACT_MESSAGE.allow(request):
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            form.add_error(None, TOO_MANY_MESSAGES)
+        context = {**self.get_context(request), "form": form}
+        return TemplateResponse(request, self.get_template(request), context)
 
     def send_mail(self, form):
         """E-mail the message on; if the mail server fails, the message is still kept."""

@@ -265,6 +265,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 TRUSTED_PROXIES = [
     ipaddress.ip_network(item) for item in env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 ]
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "articles.password_reset.LimitedPasswordResetForm"
 
 # Caching
 
