@@ -17,6 +17,7 @@ from config.settings import TRUSTED_PROXIES
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 accesslog = "-"
+# The same proxies the site believes about the reader's address (config/proxies.py).
 forwarded_allow_ips = ",".join(str(network) for network in TRUSTED_PROXIES)
 timeout = 30
 # The runtime control socket sits at one path per user, so a second server on the same machine
