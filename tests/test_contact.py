@@ -4,6 +4,7 @@ import csv
 import io
 from http import HTTPStatus
 
+import openpyxl
 import pytest
 
 from django.core import mail
@@ -177,6 +178,17 @@ def test_the_export_keeps_a_spreadsheet_from_running_what_a_reader_wrote(
     [row] = csv.DictReader(io.StringIO(export.getvalue().decode(), newline=""))
     assert row["Your name"] == "'" + formula
     assert row["Your message"] == f"'{start}1+1"
+
+
+def test_the_spreadsheet_export_stores_a_formula_a_reader_wrote_as_text(
+    client, editor_client, contact_page
+):
+    client.post(CONTACT, {**MESSAGE, "your_message": "=1+1"})
+    url = reverse("wagtailforms:list_submissions", args=[contact_page.pk])
+    export = editor_client.get(url + "?export=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+    [cell] = [cell for cell in sheet[2] if cell.value == "=1+1"]
+    assert cell.data_type == "s"
 
 
 @pytest.mark.parametrize("cell", ["\t=1+1", "\r=1+1"])
