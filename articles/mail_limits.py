@@ -1,7 +1,7 @@
 """Limits on the e-mails the site sends at a reader's request, so the forms cannot be used to
-flood anyone's inbox: per recipient address and per client (the reader's address, see
-config/proxies.py). Counted in the database, so every app server agrees, and atomically, so ten
-requests at once let through no more than one. Only keyed hashes are stored, never addresses."""
+flood anyone's inbox: per recipient address and per sender (articles/reader_forms.py). Counted
+in the database, so every app server agrees, and atomically, so ten requests at once let through
+no more than one. Only keyed hashes are stored, never addresses."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from articles.reader_forms import sender
 
 KEY_SALT = "articles.mail_limits"
 MINUTE, HOUR, DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
@@ -63,7 +65,7 @@ class Limits:
         """Whether one more e-mail may be sent for `request` (to `address`). If so, every limit
         counts it; if any refuses, none does."""
         MailAllowance.objects.filter(window_ends__lt=timezone.now() - KEEP_ENDED).delete()
-        taken = [(limit, request.META.get("REMOTE_ADDR", "")) for limit in self.per_client]
+        taken = [(limit, sender(request)) for limit in self.per_client]
         taken += [(limit, address.lower()) for limit in self.per_address]
         with transaction.atomic():
             allowed = all(limit.take(subject) for limit, subject in taken)

@@ -66,6 +66,12 @@ def test_one_client_signing_up_many_addresses_is_held_back():
     assert len(mail.outbox) == 10
 
 
+def test_one_ipv6_network_signing_up_many_addresses_is_held_back():
+    for n in range(12):
+        sign_up(f"reader{n}@example.org", client_address=f"2001:db8:1:2::{n + 1}")
+    assert len(mail.outbox) == 10
+
+
 def test_a_client_sending_too_many_contact_messages_is_told_and_keeps_the_text(client):
     page = ContactPage.objects.get(slug="contact")
     page.to_address = "editors@example.org"
