@@ -103,8 +103,8 @@ def invalid_link(request, error=None):
 
 
 def subscribe(request, email):
-    """Ask the address's owner to confirm, unless they already have or were asked too lately
-    (articles/mail_limits.py)."""
+    """Ask the address's owner to confirm, unless they already have or the limits on e-mails
+    say to wait (articles/mail_limits.py)."""
     Subscriber.objects.forget_unconfirmed()
     subscriber, _ = Subscriber.objects.with_address(email).get_or_create(defaults={"email": email})
     if not subscriber.is_confirmed and NEWSLETTER_CONFIRMATION.allow(request, email):

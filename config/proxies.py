@@ -31,8 +31,10 @@ def client_address(meta, trusted):
     """
     client = meta.get("REMOTE_ADDR", "")
     peer = ip_address(client)
-    if peer is not None and not is_trusted(peer, trusted):
-        return client
+    if peer is not None:
+        client = str(peer)
+        if not is_trusted(peer, trusted):
+            return client
     forwarded = meta.get("HTTP_X_FORWARDED_FOR", "").split(",")
     for hop in reversed(forwarded):
         address = ip_address(hop.strip())
@@ -45,12 +47,15 @@ def client_address(meta, trusted):
 
 
 def ip_address(text):
-    """The address `text` names; None for anything else, scoped IPv6 addresses included."""
+    """The address `text` names, an IPv4 one as such even when a dual-stack server reports it
+    as IPv6 (`::ffff:192.0.2.1`); None for anything else, scoped IPv6 addresses included."""
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
         return None
-    return None if getattr(address, "scope_id", None) else address
+    if address.version == 4:
+        return address
+    return None if address.scope_id else address.ipv4_mapped or address
 
 
 def is_trusted(address, trusted):

@@ -102,6 +102,8 @@ PROXIES = [ipaddress.ip_network("127.0.0.1"), ipaddress.ip_network("10.0.0.0/8")
         ("127.0.0.1", "fe80::1%eth0", "127.0.0.1"),
         ("127.0.0.1", " 2001:DB8::1 ", "2001:db8::1"),
         ("", "198.51.100.66", "198.51.100.66"),  # a proxy on a Unix socket
+        ("::ffff:127.0.0.1", "198.51.100.66", "198.51.100.66"),  # a dual-stack server
+        ("::ffff:198.51.100.66", "203.0.113.10", "198.51.100.66"),
     ],
 )
 def test_the_client_is_the_first_address_before_the_trusted_proxies(peer, forwarded_for, client):
