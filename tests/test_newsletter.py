@@ -10,10 +10,12 @@ from http import HTTPStatus
 import pytest
 
 from django.core import mail
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.mail_limits import MailAllowance
 from articles.models import Subscriber
 from articles.reader_forms import HONEYPOT_FIELD
 from articles.subscribers import confirm_token, unsubscribe_token
@@ -107,8 +109,9 @@ def test_a_failing_mail_server_gives_the_same_calm_answer(client, monkeypatch):
     assert sign_up(client)["Location"] == reverse("newsletter_check_email")
 
 
-def test_signing_up_again_before_confirming_sends_a_new_link(client):
+def test_signing_up_again_ten_minutes_later_sends_a_new_link(client):
     sign_up(client)
+    MailAllowance.objects.update(window_ends=F("window_ends") - timedelta(minutes=10))
     sign_up(client, ADDRESS.lower())
     assert len(mail.outbox) == 2
     assert Subscriber.objects.count() == 1
@@ -190,6 +193,15 @@ def test_the_export_lists_confirmed_subscribers_only(client, editor_client, conf
     rows = list(csv.reader(io.StringIO(export.getvalue().decode())))
     assert rows[0] == ["E-mail address", "Confirmed"]
     assert [row[0] for row in rows[1:]] == [ADDRESS]
+
+
+def test_the_export_keeps_a_spreadsheet_from_running_an_address(client, editor_client):
+    address = "=2+5+cmd@example.org"
+    sign_up(client, address)
+    client.post(links_in(mail.outbox[-1])["confirm"])
+    export = editor_client.get(reverse("subscribers:index") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode())))
+    assert rows[1][0] == "'" + address
 
 
 def test_subscribers_can_be_filtered_by_confirmation(editor_client, client, confirmed):

@@ -74,6 +74,26 @@ def test_a_marker_without_a_matching_reference_stays_plain_text(client):
     assert "Nothing cited [3]." in html.select_one(".block-paragraph").get_text()
 
 
+def test_a_marker_inside_a_link_address_is_left_as_written(client):
+    link = '<a href="https://example.org/paper[1]?part=[2]">the paper</a>'
+    body = [paragraph(f"<p>See {link} [1].</p>"), references(REFERENCE, REFERENCE)]
+    block = soup(client.get(article_with(body).url)).select_one(".block-paragraph")
+    [outside, cite] = block.select("a")
+    assert outside["href"] == "https://example.org/paper[1]?part=[2]"
+    assert outside.get_text() == "the paper"
+    assert cite["href"] == "#ref-1"
+
+
+def test_a_marker_inside_a_link_text_does_not_nest_a_link(client):
+    body = [
+        paragraph('<p><a href="https://example.org/">Review [1]</a></p>'),
+        references(REFERENCE),
+    ]
+    block = soup(client.get(article_with(body).url)).select_one(".block-paragraph")
+    assert [a["href"] for a in block.select("a")] == ["https://example.org/"]
+    assert block.get_text() == "Review [1]"
+
+
 def test_doi_pmid_url_and_access_date_are_shown_as_links(client):
     reference = {
         **REFERENCE,

@@ -5,13 +5,12 @@ duplicate detection. The honeypot is a form field (see forms.py)."""
 import time
 from datetime import timedelta
 
-from axes.helpers import get_client_ip_address
-
 from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from articles.comments.models import Comment
+from articles.reader_forms import sender
 
 STARTED_SALT = "articles.comments.started"
 ADDRESS_SALT = "articles.comments.address"
@@ -41,10 +40,9 @@ def seconds_since_start(token, article_id):
 
 
 def address_hash(request):
-    """A keyed hash of the sender's address (as the sign-in lockout sees it): enough to count
-    their comments, useless for finding out who they are without the site's secret key."""
-    address = get_client_ip_address(request) or ""
-    return salted_hmac(ADDRESS_SALT, address, algorithm="sha256").hexdigest()
+    """A keyed hash of the sender's address: enough to count their comments, useless for
+    finding out who they are without the site's secret key."""
+    return salted_hmac(ADDRESS_SALT, sender(request), algorithm="sha256").hexdigest()
 
 
 def sent_too_many(address_hash):
