@@ -12,11 +12,12 @@ from wagtail.snippets.models import register_snippet
 
 from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
-from articles.models import ArticlePage, Person, Signpost
+from articles.models import ArticlePage, Signpost
+from articles.people_admin import PersonViewSet
 from articles.reports import ReviewDueView
 from articles.subscriber_admin import SubscriberViewSet
 
-register_snippet(Person)
+register_snippet(PersonViewSet)
 register_snippet(Signpost)
 
 

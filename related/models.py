@@ -15,8 +15,10 @@ class TeaserQuerySet(models.QuerySet):
         """Teasers annotated with `usage`: how many articles link to each."""
         return self.annotate(usage=Count("related_links__article", distinct=True))
 
-    def without_target(self):
-        return self.filter(target_page__isnull=True, target_url="")
+    def with_target(self, wanted=True):
+        """Teasers with a target, or without one if not `wanted`."""
+        no_target = Q(target_page__isnull=True, target_url="")
+        return self.exclude(no_target) if wanted else self.filter(no_target)
 
 
 class Teaser(index.Indexed, models.Model):
@@ -45,6 +47,8 @@ class Teaser(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
+        index.FilterField("target_page"),
+        index.FilterField("target_url"),
     ]
 
     objects = TeaserQuerySet.as_manager()
