@@ -97,12 +97,9 @@ class RelatedLink(Orderable):
             models.CheckConstraint(
                 condition=Q(page__isnull=True) ^ Q(teaser__isnull=True),
                 name="related_link_page_or_teaser",
+                violation_error_message="Choose either an article or a teaser.",
             )
         ]
 
     def __str__(self):
         return str(self.page or self.teaser)
-
-    def clean(self):
-        if bool(self.page_id) == bool(self.teaser_id):
-            raise ValidationError("Choose either an article or a teaser.")
