@@ -1,14 +1,24 @@
 """People in the admin, addable from the chooser so an editor names a new reviewer in place."""
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.people import Person
 
 
+class PersonCreationForm(WagtailAdminModelForm):
+    """A new person, named in place; a photo is added later, from the person's own page."""
+
+    prefix = "person"
+
+    class Meta:
+        model = Person
+        fields = ["name", "credentials", "role", "bio"]
+
+
 class PersonChooserViewSet(SnippetChooserViewSet):
-    # A photo is added later, from the person's own page: a chooser can't open another chooser.
-    form_fields = ["name", "credentials", "role", "bio"]
+    creation_form_class = PersonCreationForm
 
 
 class PersonViewSet(SnippetViewSet):

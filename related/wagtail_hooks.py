@@ -55,6 +55,9 @@ class TeaserChooserFilterForm(SearchFilterMixin, BaseFilterForm):
 class TeaserCreationForm(WagtailAdminModelForm):
     """A teaser for a story elsewhere; one on our own site is linked as an article instead."""
 
+    # The page editor behind the chooser has its own "title" and "date": keep the ids apart.
+    prefix = "teaser"
+
     class Meta:
         model = Teaser
         fields = ["title", "summary", "date", "target_url"]

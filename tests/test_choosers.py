@@ -24,6 +24,10 @@ NEW_TEASER = {
 }
 
 
+def prefixed(prefix, data):
+    return {f"{prefix}-{name}": value for name, value in data.items()}
+
+
 def chooser_html(response):
     assert response.status_code == HTTPStatus.OK
     return BeautifulSoup(response.json()["html"], "html.parser")
@@ -60,7 +64,7 @@ def test_an_editor_creates_a_teaser_from_the_chooser(client, editor):
     client.force_login(editor)
     chooser = chooser_html(client.get(reverse(f"{TEASERS}:choose")))
     assert chooser.find("form", action=reverse(f"{TEASERS}:create")) is not None
-    response = client.post(reverse(f"{TEASERS}:create"), NEW_TEASER)
+    response = client.post(reverse(f"{TEASERS}:create"), prefixed("teaser", NEW_TEASER))
     assert response.json()["step"] == "chosen"
     teaser = Teaser.objects.get(summary=NEW_TEASER["summary"])
     assert response.json()["result"]["id"] == str(teaser.pk)
@@ -70,9 +74,8 @@ def test_an_editor_creates_a_teaser_from_the_chooser(client, editor):
 def test_a_teaser_already_in_the_library_is_refused_in_the_chooser(client, editor):
     client.force_login(editor)
     existing = Teaser.objects.first()
-    response = client.post(
-        reverse(f"{TEASERS}:create"), {**NEW_TEASER, "summary": existing.summary}
-    )
+    data = prefixed("teaser", {**NEW_TEASER, "summary": existing.summary})
+    response = client.post(reverse(f"{TEASERS}:create"), data)
     assert response.json()["step"] == "reshow_creation_form"
     assert "already exists" in response.json()["htmlFragment"]
     assert Teaser.objects.filter(summary=existing.summary).count() == 1
@@ -117,7 +120,7 @@ def test_an_editor_adds_a_reviewer_from_the_person_chooser(client, editor):
     chooser = chooser_html(client.get(reverse(f"{PEOPLE}:choose")))
     assert chooser.find("form", action=reverse(f"{PEOPLE}:create")) is not None
     data = {"name": "Dr Sam Lee", "credentials": "MBChB", "role": "Psychiatrist", "bio": ""}
-    response = client.post(reverse(f"{PEOPLE}:create"), data)
+    response = client.post(reverse(f"{PEOPLE}:create"), prefixed("person", data))
     assert response.json()["step"] == "chosen"
     assert response.json()["result"]["string"] == "Dr Sam Lee, MBChB"
     assert Person.objects.filter(name="Dr Sam Lee", role="Psychiatrist").exists()
