@@ -1,5 +1,7 @@
 """Every part of an article can be edited in the admin, and mistakes are shown beside the field."""
 
+import json
+import re
 from datetime import date
 from http import HTTPStatus
 
@@ -193,3 +195,17 @@ def test_an_empty_related_link_is_flagged_once_in_plain_words(editor_client, art
     errors = response.context["form"].formsets["related_links"].forms[n].non_field_errors()
     assert list(errors) == ["Choose either an article or a teaser."]
     assert "is violated" not in response.content.decode()
+
+
+def test_the_related_article_chooser_opens_in_the_articles_section(editor_client):
+    article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    choosers = re.findall(
+        r"new (\w+)\(\"id_related_links-(?:\d+|__prefix__)-page\", (\{.*?\})\);",
+        response.content.decode(),
+    )
+    assert len(choosers) == article.related_links.count() + 1  # and the one for a new link
+    section = article.get_parent()
+    assert {(name, json.loads(opts)["startId"]) for name, opts in choosers} == {
+        ("SectionPageChooser", section.pk)
+    }

@@ -204,3 +204,19 @@ def test_an_editor_creates_a_teaser_from_the_chooser_and_links_it(browser, newsr
     assert TEASER in linked
     editor.goto(edit_url)
     expect(editor.locator("[data-chooser-title]", has_text=TEASER[:40])).to_have_count(1)
+    assert_the_article_chooser_opens_in_the_section(editor, newsroom)
+
+
+def assert_the_article_chooser_opens_in_the_section(page, site):
+    """A new link's article chooser lists the section's articles, not the site's sections."""
+    section, sibling = site.python(
+        "from articles.models import ArticlePage\n"
+        "article = ArticlePage.objects.get(slug='anxiety-and-chronic-pain')\n"
+        "print(article.get_parent().title, '|', article.get_siblings().exclude(pk=article.pk)"
+        ".live().first().title)"
+    ).split(" | ")
+    page.get_by_role("button", name="Add related link").click()
+    page.get_by_role("button", name=re.compile("^Choose a page")).last.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("link", name=sibling, exact=True)).to_be_visible()
+    expect(dialog).to_contain_text(section)
