@@ -57,7 +57,8 @@ def confirm_recorded_review(request, page):
         return
     message = review_recorded_message(ArticlePage.objects.get(pk=page.pk))
     if message:
-        updated = _("Page '%(page_title)s' has been updated.") % {"page_title": page.title}
+        title = page.get_admin_display_title()
+        updated = _("Page '%(page_title)s' has been updated.") % {"page_title": title}
         replace_message(request, escape(updated), message)
 
 
