@@ -24,6 +24,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = "Heading"
         icon = "title"
         template = "blocks/heading.html"
         description = "Starts a new section; listed in the table of contents."
@@ -39,6 +40,7 @@ class ListItemsBlock(blocks.StructBlock):
     items = blocks.ListBlock(blocks.CharBlock(max_length=1000), min_num=1)
 
     class Meta:
+        label = "List"
         icon = "list-ul"
         template = "blocks/list.html"
         description = "A bulleted or numbered list."
@@ -50,6 +52,7 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(required=False, max_length=255)
 
     class Meta:
+        label = "Quote"
         icon = "openquote"
         template = "blocks/quote.html"
         description = "A pull quote that stands out from the text."
@@ -61,6 +64,7 @@ class NoteBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(features=INLINE_FEATURES)
 
     class Meta:
+        label = "Note"
         icon = "warning"
         template = "blocks/note.html"
         description = "An important-note callout, set apart from the text."
@@ -74,6 +78,7 @@ class CallToActionBlock(blocks.StructBlock):
     link_url = blocks.URLBlock(required=False)
 
     class Meta:
+        label = "Call to action"
         icon = "pick"
         template = "blocks/cta.html"
         description = "Invites the reader to act, optionally with a button link."
@@ -97,6 +102,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False, max_length=255)
 
     class Meta:
+        label = "Image"
         icon = "image"
         template = "blocks/image.html"
         description = "A picture with its text alternative and an optional caption."
@@ -150,6 +156,7 @@ class ReferenceBlock(blocks.StructBlock):
     accessed = blocks.DateBlock(required=False)
 
     class Meta:
+        label = "Reference"
         icon = "doc-full"
         value_class = ReferenceValue
 
@@ -159,6 +166,7 @@ class ReferencesBlock(blocks.StructBlock):
     items = blocks.ListBlock(ReferenceBlock(), min_num=1)
 
     class Meta:
+        label = "References"
         icon = "list-ol"
         template = "blocks/references.html"
         description = "A numbered list of works cited."

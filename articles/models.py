@@ -15,7 +15,7 @@ from django.utils.timezone import localdate
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 
 from articles import listing_sql
 from articles.blocks import ArticleBodyBlock, heading_anchor
+from articles.choosers import RelatedLinksPanel
 from articles.comments.models import Comment, CommentSwitch
 from articles.contact import ContactFormField, ContactPage
 from articles.mail_limits import MailAllowance
@@ -275,7 +276,7 @@ class ArticlePage(RestrictionsFromRouting, AllowedMethodsMixin, SearchEngineMixi
         "publisher",
         "tags",
         "body",
-        InlinePanel("related_links", heading="Related articles", label="Related link"),
+        RelatedLinksPanel("related_links", heading="Related articles", label="Related link"),
         MultiFieldPanel(
             ["reviewer", "last_reviewed", "next_review_due"], heading="Clinical review"
         ),

@@ -4,6 +4,8 @@ send."""
 
 from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,11 +15,13 @@ from wagtail.snippets.models import register_snippet
 from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
 from articles.explorer import ArticlePageViewSet
-from articles.models import ArticlePage, Person, Signpost
+from articles.models import ArticlePage, Signpost
+from articles.people_admin import PersonViewSet
 from articles.reports import ReviewDueView
 from articles.subscriber_admin import SubscriberViewSet
+from articles.workflow import going_live, review_recorded_message
 
-register_snippet(Person)
+register_snippet(PersonViewSet)
 register_snippet(Signpost)
 
 
@@ -38,8 +42,34 @@ def register_review_due_menu_item():
 
 @hooks.register("after_publish_page")
 def warn_when_published_without_reviewer(request, page):
-    if isinstance(page.specific, ArticlePage) and not page.specific.reviewer_id:
-        messages.warning(request, f"“{page.title}” is live without a medical reviewer recorded.")
+    if not isinstance(page.specific, ArticlePage):
+        return
+    version, state = going_live(page.specific)
+    if not version.reviewer_id:
+        messages.warning(
+            request, f"“{version.title}” is {state} without a medical reviewer recorded."
+        )
+
+
+@hooks.register("after_edit_page")
+def confirm_recorded_review(request, page):
+    """Wagtail says only that the page "has been updated": say what recording a review did."""
+    if request.POST.get("workflow-action-name") != "record_review":
+        return
+    message = review_recorded_message(ArticlePage.objects.get(pk=page.pk))
+    if message:
+        title = page.get_admin_display_title()
+        updated = _("Page '%(page_title)s' has been updated.") % {"page_title": title}
+        replace_message(request, escape(updated), message)
+
+
+def replace_message(request, old, new):
+    """Drop the queued messages containing `old` and add `new` (reading the queue empties it)."""
+    storage = messages.get_messages(request)
+    for message in list(storage):
+        if old not in str(message):
+            storage.add(message.level, message.message, message.extra_tags)
+    messages.success(request, new)
 
 
 @hooks.register("register_admin_viewset")

@@ -9,6 +9,8 @@ from datetime import date
 
 from django import forms
 from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from wagtail.models import GroupApprovalTask
 from wagtail.models.workflows import TaskStateCommentForm
@@ -85,3 +87,25 @@ def record_review(page, user, reviewer_id, reviewed_on):
     # The workflow publishes the page's latest revision when it finishes: point `page` at ours.
     page.latest_revision = draft.save_revision(user=user, log_action=True)
     return page.latest_revision
+
+
+def going_live(page):
+    """The version of `page` that goes live next (its scheduled one, else the live one), and how
+    an editor is told when: "live", or "scheduled to go live on 5 January 2030 at 09:00"."""
+    scheduled = page.scheduled_revision
+    if scheduled is None:
+        return page, "live"
+    when = date_format(localtime(scheduled.approved_go_live_at), r"j F Y \a\t H:i")
+    return scheduled.as_object(), f"scheduled to go live on {when}"
+
+
+def review_recorded_message(page):
+    """What an approval that records a review did, or None if the page is still in review."""
+    if page.workflow_in_progress:
+        return None
+    version, state = going_live(page)
+    reviewed_on = date_format(version.last_reviewed, "j F Y")
+    return (
+        f"“{version.title}” is approved and {state}, with its medical review by "
+        f"{version.reviewer} on {reviewed_on} recorded."
+    )

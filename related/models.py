@@ -15,8 +15,10 @@ class TeaserQuerySet(models.QuerySet):
         """Teasers annotated with `usage`: how many articles link to each."""
         return self.annotate(usage=Count("related_links__article", distinct=True))
 
-    def without_target(self):
-        return self.filter(target_page__isnull=True, target_url="")
+    def with_target(self, wanted=True):
+        """Teasers with a target, or without one if not `wanted`."""
+        no_target = Q(target_page__isnull=True, target_url="")
+        return self.exclude(no_target) if wanted else self.filter(no_target)
 
 
 class Teaser(index.Indexed, models.Model):
@@ -45,6 +47,8 @@ class Teaser(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
+        index.FilterField("target_page"),
+        index.FilterField("target_url"),
     ]
 
     objects = TeaserQuerySet.as_manager()
@@ -93,12 +97,9 @@ class RelatedLink(Orderable):
             models.CheckConstraint(
                 condition=Q(page__isnull=True) ^ Q(teaser__isnull=True),
                 name="related_link_page_or_teaser",
+                violation_error_message="Choose either an article or a teaser.",
             )
         ]
 
     def __str__(self):
         return str(self.page or self.teaser)
-
-    def clean(self):
-        if bool(self.page_id) == bool(self.teaser_id):
-            raise ValidationError("Choose either an article or a teaser.")

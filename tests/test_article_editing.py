@@ -1,5 +1,7 @@
 """Every part of an article can be edited in the admin, and mistakes are shown beside the field."""
 
+import json
+import re
 from datetime import date
 from http import HTTPStatus
 
@@ -10,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
+from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, SectionPage
 from tests.helpers import article_form_data, list_block, soup
 
@@ -164,3 +167,45 @@ def test_two_articles_given_one_slug_at_once_keep_their_own(editor_client, monke
     renamed.refresh_from_db()
     assert renamed.slug != taken.slug
     assert not renamed.revisions.filter(content__slug=taken.slug).exists()
+
+
+def test_every_body_block_has_a_label_an_editor_reads():
+    labels = [block.label for block in ArticleBodyBlock().child_blocks.values()]
+    assert labels == [
+        "Heading",
+        "Paragraph",
+        "List",
+        "Quote",
+        "Note",
+        "Call to action",
+        "Image",
+        "References",
+    ]
+
+
+def test_an_empty_related_link_is_flagged_once_in_plain_words(editor_client, articles):
+    article = articles[0]
+    data = article_form_data(editor_client, article, EVERY_BLOCK, **PUBLISH)
+    n = int(data["related_links-TOTAL_FORMS"])
+    empty_link = {"id": "", "page": "", "teaser": "", "ORDER": str(n + 1), "DELETE": ""}
+    data.update({f"related_links-{n}-{name}": value for name, value in empty_link.items()})
+    data["related_links-TOTAL_FORMS"] = str(n + 1)
+    response = post(editor_client, article, data)
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["form"].formsets["related_links"].forms[n].non_field_errors()
+    assert list(errors) == ["Choose either an article or a teaser."]
+    assert "is violated" not in response.content.decode()
+
+
+def test_the_related_article_chooser_opens_in_the_articles_section(editor_client):
+    article = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    choosers = re.findall(
+        r"new (\w+)\(\"id_related_links-(?:\d+|__prefix__)-page\", (\{.*?\})\);",
+        response.content.decode(),
+    )
+    assert len(choosers) == article.related_links.count() + 1  # and the one for a new link
+    section = article.get_parent()
+    assert {(name, json.loads(opts)["startId"]) for name, opts in choosers} == {
+        ("SectionPageChooser", section.pk)
+    }

@@ -307,7 +307,7 @@ def test_a_related_link_is_either_an_article_or_a_teaser():
     teaser = Teaser.objects.first()
     for link in (RelatedLink(article=page), RelatedLink(article=page, page=page, teaser=teaser)):
         with pytest.raises(ValidationError, match="either an article or a teaser"):
-            link.clean()
+            link.validate_constraints()
 
 
 def test_a_teaser_summary_already_in_the_library_is_refused():

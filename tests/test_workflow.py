@@ -1,5 +1,6 @@
 """Who may publish: editors submit for clinical review, reviewers approve and record the review."""
 
+import json
 from datetime import date
 from http import HTTPStatus
 
@@ -75,6 +76,34 @@ def test_a_reviewer_records_the_review_while_approving(
     assert article.latest_revision.user == reviewer
 
 
+def messages_of(response):
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def test_approving_with_a_review_says_the_page_is_approved_reviewed_and_live(
+    client, editor, reviewer, clinician, article
+):
+    submit_for_review(client, editor, article, "Reviewed and approved")
+    client.force_login(reviewer)
+    extra = {"comment": "", "reviewer": clinician.pk, "reviewed_on": "2025-03-01"}
+    response = post_edit(
+        client,
+        article,
+        "action-workflow-action",
+        title="Reviewed and approved",
+        **{
+            "workflow-action-name": "record_review",
+            "workflow-action-extra-data": json.dumps(extra),
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    shown = client.get(response["Location"]).context["messages"]
+    assert [message.message for message in shown] == [
+        "“Reviewed and approved” is approved and live, with its medical review by "
+        "Dr Ada Okafor, MBBS, MRCP on 1 March 2025 recorded."
+    ]
+
+
 def test_a_reviewer_publishes_directly(client, reviewer, article):
     client.force_login(reviewer)
     post_edit(client, article, "action-publish", title="Published by a reviewer")
@@ -85,8 +114,22 @@ def test_a_reviewer_publishes_directly(client, reviewer, article):
 def test_publishing_without_a_reviewer_is_allowed_but_warned_about(client, reviewer, article):
     client.force_login(reviewer)
     response = post_edit(client, article, "action-publish", title="Unreviewed")
-    messages = [str(message) for message in response.wsgi_request._messages]
-    assert "“Unreviewed” is live without a medical reviewer recorded." in messages
+    assert "“Unreviewed” is live without a medical reviewer recorded." in messages_of(response)
+
+
+def test_scheduling_without_a_reviewer_warns_of_the_date_it_goes_live(client, reviewer, article):
+    client.force_login(reviewer)
+    article.unpublish()
+    response = post_edit(
+        client, article, "action-publish", title="Scheduled", go_live_at="2030-01-05 09:00"
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    assert (
+        "“Scheduled” is scheduled to go live on 5 January 2030 at 09:00 without a medical "
+        "reviewer recorded." in messages_of(response)
+    )
+    assert not [message for message in messages_of(response) if "is live" in message]
 
 
 def test_a_required_reviewer_stops_publishing_without_one(client, reviewer, article):

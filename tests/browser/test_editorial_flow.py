@@ -169,3 +169,57 @@ def test_an_article_goes_from_editor_to_reviewer_to_readers(browser, newsroom, p
     response = page.request.get(f"{newsroom.url}/chronic-pain/{SLUG}/", max_redirects=0)
     assert response.status == HTTPStatus.MOVED_PERMANENTLY
     assert re.search(r"/chronic-pain/sleep-and-stress/$", response.headers["location"])
+
+
+TEASER = "Gentle yoga eased low back pain as much as physiotherapy, a trial of 300 adults found."
+
+
+def create_teaser_from_the_chooser(page):
+    """Add a related link and create its teaser in the chooser, as an editor does."""
+    page.get_by_role("button", name="Add related link").click()
+    page.get_by_role("button", name="Choose teaser").last.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("tab", name="Create").click()
+    dialog.get_by_label("Summary").fill(TEASER)
+    dialog.get_by_label("Date").fill("2025-06-02")
+    dialog.get_by_label("Target URL").fill("https://example.org/yoga-and-back-pain")
+    dialog.get_by_role("button", name="Create").click()
+    expect(dialog).to_be_hidden()
+
+
+def test_an_editor_creates_a_teaser_from_the_chooser_and_links_it(browser, newsroom):
+    editor = as_user(browser, newsroom, EDITOR)
+    article_id = newsroom.python(
+        "from articles.models import ArticlePage\n"
+        "print(ArticlePage.objects.get(slug='anxiety-and-chronic-pain').pk)"
+    )
+    edit_url = f"{newsroom.url}/admin/pages/{article_id}/edit/"
+    editor.goto(edit_url)
+    create_teaser_from_the_chooser(editor)
+    editor.get_by_role("button", name="Save draft").click()
+    editor.get_by_text("has been updated").first.wait_for()
+    linked = newsroom.python(
+        "from articles.models import ArticlePage\n"
+        "draft = ArticlePage.objects.get(slug='anxiety-and-chronic-pain')"
+        ".get_latest_revision_as_object()\n"
+        "print([link.teaser.summary for link in draft.related_links.all() if link.teaser])"
+    )
+    assert TEASER in linked
+    editor.goto(edit_url)
+    expect(editor.locator("[data-chooser-title]", has_text=TEASER[:40])).to_have_count(1)
+    assert_the_article_chooser_opens_in_the_section(editor, newsroom)
+
+
+def assert_the_article_chooser_opens_in_the_section(page, site):
+    """A new link's article chooser lists the section's articles, not the site's sections."""
+    section, sibling = site.python(
+        "from articles.models import ArticlePage\n"
+        "article = ArticlePage.objects.get(slug='anxiety-and-chronic-pain')\n"
+        "print(article.get_parent().title, '|', article.get_siblings().exclude(pk=article.pk)"
+        ".live().first().title)"
+    ).split(" | ")
+    page.get_by_role("button", name="Add related link").click()
+    page.get_by_role("button", name=re.compile("^Choose a page")).last.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("link", name=sibling, exact=True)).to_be_visible()
+    expect(dialog).to_contain_text(section)
