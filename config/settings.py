@@ -230,6 +230,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "style-src": [SELF, UNSAFE_INLINE],
     }
 }
+# A preview is rendered as the public page would be (Wagtail's preview request passes through
+# the middleware with the page's own path) and shown in the admin's preview panel.
+CONTENT_SECURITY_POLICY_PREVIEW_FRAMING = {"frame-ancestors": [SELF]}
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
