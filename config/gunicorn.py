@@ -12,6 +12,9 @@ database.
 
 import os
 
+from config.env_file import read_env_file
+
+read_env_file()
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 accesslog = "-"

@@ -1,4 +1,4 @@
-"""Settings for the Mind–Body Library, read from the environment and nowhere else."""
+"""Settings for the Mind–Body Library, read from the environment and the site's `.env` file."""
 
 import os
 from datetime import timedelta
@@ -10,7 +10,10 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env_file import read_env_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+read_env_file()
 
 
 def env_bool(name, default=False):
@@ -24,7 +27,8 @@ def env_list(name, default=""):
 # Django
 
 DEBUG = env_bool("DEBUG")
-BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+BASE_URL = os.environ.get("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
+BASE_URL = BASE_URL.rstrip("/")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
