@@ -43,6 +43,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # gunicorn's workers share one file: a transaction takes the write lock as it begins, waiting
+    # for it, rather than failing with "database is locked" when an editor's save meets another.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 # The admin's edit form posts about ten fields and 560 bytes per body block (1,288 fields and
 # 72 KB for the 127 blocks of "Treatment of Psychogenic Pain"), so these fit an article of
 # about 1,000 blocks. Readers' requests keep Django's own, smaller limits (config.faults).
