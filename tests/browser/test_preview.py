@@ -7,6 +7,12 @@ import pytest
 from playwright.sync_api import expect
 
 SLUG = "anxiety-and-chronic-pain"
+DRAFTED = "psychological-states-autoimmune-conditions"
+# A subheading straight after the title skips a level: Wagtail's accessibility checks flag it.
+SKIPPING_A_LEVEL = [
+    ("heading", {"text": "What helps", "level": "h3", "anchor": ""}),
+    ("paragraph", "<p>Walking, most days.</p>"),
+]
 
 
 @pytest.fixture
@@ -40,3 +46,17 @@ def test_the_checks_panel_counts_the_previewed_articles_words(editor):
     assert int(words.inner_text()) > 500
     expect(editor.locator("[data-content-reading-time]")).to_have_text(re.compile(r"^\d+ mins?$"))
     expect(editor.locator("[data-content-readability-score]")).not_to_have_text("-")
+
+
+def test_the_checks_panel_runs_the_accessibility_checks_inside_the_preview(admin_page, live_site):
+    pk = live_site.python(
+        "from articles.models import ArticlePage\n"
+        f"article = ArticlePage.objects.get(slug={DRAFTED!r})\n"
+        f"article.body = {SKIPPING_A_LEVEL!r}\n"
+        "article.save_revision()\n"
+        "print(article.pk)"
+    )
+    admin_page.goto(f"{live_site.url}/admin/pages/{pk}/edit/")
+    admin_page.get_by_role("button", name="Toggle checks").click()
+    expect(admin_page.locator("[data-content-checker-count]")).to_have_text("1")
+    expect(admin_page.locator("[data-checks-panel]")).to_contain_text("Incorrect heading hierarchy")
