@@ -4,7 +4,7 @@ PYTHON ?= python3
 PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
-RUN_ENV = SECRET_KEY="$$(cat .secret_key)" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"
+RUN_ENV = PORT=$(PORT)
 
 .PHONY: run test lint install loadtest bench
 
@@ -16,11 +16,13 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-.secret_key:
-	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
-	chmod 600 $@
+# The site's configuration, read by every process of the site (the server, cron, a shell); it
+# starts with a new secret key, or the one an older checkout kept in .secret_key.
+.env:
+	key="$$(cat .secret_key 2>/dev/null || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")"; \
+	  umask 077 && echo "SECRET_KEY=$$key" > $@
 
-run: install .secret_key
+run: install .env
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python manage.py load_content

@@ -12,6 +12,7 @@ database.
 
 import os
 
+# Importing the settings also reads the site's `.env` file into the environment.
 from config.settings import TRUSTED_PROXIES
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))

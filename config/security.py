@@ -15,8 +15,9 @@ ADMIN_PREFIX = "/admin/"
 
 
 class SecurityHeadersMiddleware(CSPMiddleware):
-    """A strict Content-Security-Policy on public pages, the admin's own on admin pages,
-    and a Permissions-Policy denying the browser features the site does not use."""
+    """A strict Content-Security-Policy on public pages, the admin's own on admin pages, the
+    public one framed by the admin on previews, and a Permissions-Policy denying the browser
+    features the site does not use."""
 
     def process_response(self, request, response):
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
@@ -24,8 +25,12 @@ class SecurityHeadersMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIX):
+        if report_only:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIX):
             return PolicyParts(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        if getattr(request, "is_preview", False):
+            parts.replace = settings.CONTENT_SECURITY_POLICY_PREVIEW_FRAMING
         return parts
 
 

@@ -1,4 +1,4 @@
-"""Settings for the Mind–Body Library, read from the environment and nowhere else."""
+"""Settings for the Mind–Body Library, read from the environment and the site's `.env` file."""
 
 import ipaddress
 import os
@@ -11,7 +11,10 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.env_file import read_env_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+read_env_file()
 
 
 def env_bool(name, default=False):
@@ -25,7 +28,8 @@ def env_list(name, default=""):
 # Django
 
 DEBUG = env_bool("DEBUG")
-BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+BASE_URL = os.environ.get("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
+BASE_URL = BASE_URL.rstrip("/")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -40,6 +44,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # gunicorn's workers share one file: a transaction takes the write lock as it begins, waiting
+    # for it, rather than failing with "database is locked" when an editor's save meets another.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+# The admin's edit form posts about ten fields and 560 bytes per body block (1,288 fields and
+# 72 KB for the 127 blocks of "Treatment of Psychogenic Pain"), so these fit an article of
+# about 1,000 blocks. Readers' requests keep Django's own, smaller limits (config.faults).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     "articles",
@@ -233,6 +246,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "style-src": [SELF, UNSAFE_INLINE],
     }
 }
+# A preview is rendered as the public page would be (Wagtail's preview request passes through
+# the middleware with the page's own path) and shown in the admin's preview panel.
+CONTENT_SECURITY_POLICY_PREVIEW_FRAMING = {"frame-ancestors": [SELF]}
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)

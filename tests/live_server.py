@@ -3,6 +3,7 @@ DEBUG off, its own freshly migrated and loaded database (SQLite, or PostgreSQL w
 DATABASE_URL names it)."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CI_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mindbody"
 ADMIN_USER, ADMIN_PASSWORD = "site-admin", "a-long-password-for-tests-only"
+# What a checkout holds that an installed copy of the code does not.
+NOT_INSTALLED = [".*", "__pycache__", "*.egg-info", "*.sqlite3", "media", "staticfiles"]
 
 
 def free_port():
@@ -61,18 +64,30 @@ class LiveSite:
         self.shares_database = database_url is not None
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
+        self.configuration = {
             "DEBUG": "0",
             "SECRET_KEY": "live-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             "BASE_URL": self.url,
             "DATABASE_URL": database_url or fresh_database_url(workdir, name),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
             "MEDIA_ROOT": str(workdir / f"{name}-media"),
             **extra_env,
         }
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+            **self.configuration,
+        }
         self.process = None
+
+    def install_copy(self, directory):
+        """A copy of the site's code in `directory`, set up as the README says: with its
+        virtualenv, and the site's configuration in `.env`."""
+        shutil.copytree(ROOT, directory, ignore=shutil.ignore_patterns(*NOT_INSTALLED))
+        (directory / ".venv").symlink_to(ROOT / ".venv")
+        lines = [f"{name}={value}\n" for name, value in self.configuration.items()]
+        (directory / ".env").write_text("".join(lines))
+        return directory
 
     def manage(self, *args):
         result = subprocess.run(

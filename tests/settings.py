@@ -2,6 +2,7 @@
 
 import os
 
+os.environ["ENV_FILE"] = ""  # the suite, and the servers it starts, ignore the checkout's .env
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
 os.environ["BASE_URL"] = "http://testserver"  # the host Django's test client uses
 

@@ -77,6 +77,14 @@ def test_every_part_of_an_article_is_saved_from_the_editor(editor_client, articl
     )
 
 
+def test_an_article_of_400_blocks_is_published_from_the_editor(editor_client, articles):
+    body = (EVERY_BLOCK[:6] * 67)[:400]
+    data = article_form_data(editor_client, articles[0], body, **PUBLISH)
+    assert len(data) > 2_500  # Django allows 1,000 fields unless told otherwise
+    assert post(editor_client, articles[0], data).status_code == HTTPStatus.FOUND
+    assert len(ArticlePage.objects.get(pk=articles[0].pk).body) == 400
+
+
 @pytest.mark.parametrize("field", ["title", "standfirst"])
 def test_a_missing_required_field_is_flagged_beside_it_on_publishing(
     editor_client, articles, field

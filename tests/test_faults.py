@@ -3,13 +3,13 @@
 import urllib.error
 import urllib.request
 from http import HTTPStatus
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pytest
 
 from django.db import OperationalError
 
-from config.faults import MAX_QUERY_STRING_LENGTH
+from config.faults import MAX_QUERY_STRING_LENGTH, READER_MAX_BYTES, READER_MAX_FIELDS
 from tests.live_server import (
     LiveSite,
     free_port,
@@ -20,6 +20,7 @@ from tests.live_server import (
 from tests.tcp_proxy import TcpProxy
 
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
+URLENCODED = "application/x-www-form-urlencoded"
 
 
 @pytest.mark.django_db
@@ -69,6 +70,31 @@ def test_an_oversized_query_string_is_refused_with_a_page(client):
     response = client.get("/", {"q": "x" * MAX_QUERY_STRING_LENGTH})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert b"could not be understood" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("urlencoded", [False, True])
+def test_a_readers_form_keeps_djangos_field_limit_though_the_admin_allows_more(client, urlencoded):
+    fields = {f"field-{n}": "x" for n in range(READER_MAX_FIELDS + 1)}
+    if urlencoded:
+        response = client.post("/contact/", urlencode(fields), content_type=URLENCODED)
+    else:
+        response = client.post("/contact/", fields)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert b"could not be understood" in response.content
+
+
+@pytest.mark.django_db
+def test_a_readers_form_keeps_djangos_size_limit_though_the_admin_allows_more(client):
+    body = urlencode({"your_name": "x" * READER_MAX_BYTES})
+    response = client.post("/contact/", body, content_type=URLENCODED)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+@pytest.mark.django_db
+def test_a_query_string_keeps_djangos_field_limit(client):
+    query = "&".join(f"q{n}=x" for n in range(READER_MAX_FIELDS + 1))
+    assert client.get(f"/search/?{query}").status_code == HTTPStatus.BAD_REQUEST
 
 
 @pytest.mark.django_db

@@ -4,6 +4,10 @@ from http import HTTPStatus
 
 import pytest
 
+from django.urls import reverse
+
+from tests.helpers import edit_view_post_data
+
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = ["/", "/chronic-pain/", "/chronic-pain/anxiety-and-chronic-pain/", "/no-such-page/"]
@@ -49,6 +53,18 @@ def test_the_admin_edit_page_allows_the_admins_inline_code_but_no_other_origin(
     assert policy["frame-ancestors"] == {"'self'"}
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_a_preview_keeps_the_public_policy_but_may_be_framed_by_the_admin(editor_client, articles):
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[articles[0].pk])
+    editor_client.post(preview_url, edit_view_post_data(editor_client, articles[0]))
+    response = editor_client.get(preview_url, {"in_preview_panel": "true"})
+    assert response.status_code == HTTPStatus.OK
+    policy = directives(response)
+    assert policy["frame-ancestors"] == {"'self'"}
+    assert policy["script-src"] == {"'self'"}
+    assert policy["style-src"] == {"'self'"}
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
 def test_the_admin_login_page_has_the_admin_policy(client):

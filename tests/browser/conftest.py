@@ -1,4 +1,10 @@
-"""Real-browser tests: Debian's Chromium driven by Playwright against a gunicorn-served site."""
+"""Real-browser tests: Debian's Chromium driven by Playwright against the site as it ships.
+
+`live_site` is the server `make run` starts (gunicorn, whitenoise, config.settings, DEBUG off,
+the real security headers and request limits) on a throwaway database of its own (SQLite, or
+PostgreSQL when DATABASE_URL names it), loaded with the fixtures and a superuser; every browser
+test uses it, through `page` (a phone-sized tab) or `admin_page` (a desktop-sized tab signed in
+to the admin)."""
 
 import os
 import shutil
@@ -7,6 +13,7 @@ import pytest
 
 from tests.live_server import ADMIN_PASSWORD, ADMIN_USER, LiveSite
 
+ADMIN_TIMEOUT = 30_000
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,3 +64,18 @@ def page(browser):
 @pytest.fixture
 def admin_credentials():
     return ADMIN_USER, ADMIN_PASSWORD
+
+
+@pytest.fixture
+def admin_page(browser, live_site):
+    """A desktop-sized tab signed in to the live site's admin as its superuser."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(ADMIN_TIMEOUT)
+    page.goto(live_site.url + "/admin/login/")
+    page.fill("input[name=username]", ADMIN_USER)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(live_site.url + "/admin/")
+    yield page
+    context.close()
