@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
-from articles.models import ArticlePage, Person, Signpost
+from articles.models import ArticlePage, Person, Signpost, UnheardChange
 from articles.reports import ReviewDueView
 from articles.subscriber_admin import SubscriberViewSet
 
@@ -39,6 +39,17 @@ def register_review_due_menu_item():
 def warn_when_published_without_reviewer(request, page):
     if isinstance(page.specific, ArticlePage) and not page.specific.reviewer_id:
         messages.warning(request, f"“{page.title}” is live without a medical reviewer recorded.")
+
+
+@hooks.register("after_publish_page")
+@hooks.register("after_unpublish_page")
+def warn_when_the_page_cache_missed_a_change(request, page):
+    if UnheardChange.objects.exists():
+        messages.warning(
+            request,
+            "The page cache could not be reached, so readers may see the previous version of "
+            "some pages until it can be: the change is applied as soon as it answers again.",
+        )
 
 
 @hooks.register("register_admin_viewset")
