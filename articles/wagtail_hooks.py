@@ -3,6 +3,7 @@ newsletter subscribers, the reader comments' moderation queue, and who may read 
 send."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -43,7 +44,12 @@ def warn_when_published_without_reviewer(request, page):
 
 @hooks.register("after_publish_page")
 @hooks.register("after_unpublish_page")
-def warn_when_the_page_cache_missed_a_change(request, page):
+def warn_when_the_page_cache_misses_the_change(request, page):
+    """The page cache is told of a change once it is committed, so look then."""
+    transaction.on_commit(lambda: warn_if_the_page_cache_missed_changes(request))
+
+
+def warn_if_the_page_cache_missed_changes(request):
     if UnheardChange.objects.exists():
         messages.warning(
             request,
