@@ -104,6 +104,6 @@ def test_with_redis_black_holed_pages_stay_quick_and_a_publish_completes(site, o
     seconds_to_publish = publish(site, "Published while Redis was black-holed")
     slowest = {path: max(reading[3] for reading in each) for path, each in readings.items()}
     assert max(slowest.values()) < 1, slowest
-    assert seconds_to_publish < seconds_normally + 0.5
+    assert seconds_to_publish < seconds_normally + 1
     assert {reading[0] for reading in readings["/readyz"]} == {HTTPStatus.SERVICE_UNAVAILABLE}
     assert {reading[0] for reading in readings[ARTICLE]} == {HTTPStatus.OK}
