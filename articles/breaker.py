@@ -24,16 +24,9 @@ class CircuitBreaker:
         self.failures = 0
 
     def allows(self):
-        """Whether to ask now: while closed, or as the one caller that tries after a rest."""
-        if self._retry_at is None:
-            return True
-        with self._lock:
-            now = time.monotonic()
-            if self._retry_at is None or now >= self._retry_at:
-                if self._retry_at is not None:
-                    self._retry_at = now + REST_SECONDS  # the others wait for this try
-                return True
-            return False
+        """Whether to ask now: while closed, or once the rest after a failure is over."""
+        retry_at = self._retry_at
+        return retry_at is None or time.monotonic() >= retry_at
 
     def succeeded(self):
         if self._retry_at is not None:

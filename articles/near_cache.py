@@ -92,6 +92,9 @@ class NearCache:
             self._breaker.failed(error)
             self._unsubscribe()
             return False
+        if self._failures != self._breaker.failures:  # the missed changes could not be applied
+            self._unsubscribe()
+            return False
         self._breaker.succeeded()
         return True
 
