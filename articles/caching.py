@@ -12,8 +12,9 @@ With Redis, each process also serves its most read pages from copies of its own
 (articles/near_cache.py), which every change tells it to drop.
 
 A change Redis cannot be told of (unreachable, or not answering) is kept in the database as an
-UnheardChange, and applied by the first process that subscribes to Redis's announcements again,
-before it reads the cache: every process does so after a Redis failure, a fork or a quiet spell.
+UnheardChange, and applied with the next change Redis hears, and by the first process that
+subscribes to Redis's announcements again, before it reads the cache: every process does so
+after a Redis failure, a fork or a quiet spell.
 """
 
 import functools
@@ -44,6 +45,7 @@ from wagtail.signals import (
     pre_page_move,
 )
 
+from articles.breaker import breaker_for
 from articles.models import (
     ArticlePage,
     Comment,
@@ -196,7 +198,11 @@ def forget(urls, everything=False):
     """Make the page cache (for `everything`, all of it) and the CDN forget `urls`; what the page
     cache cannot be told now, it is told when Redis answers again."""
     paths = sorted({urlsplit(url).path for url in urls})
-    if not tell_page_cache(paths, everything):
+    if settings.REDIS_URL:
+        breaker_for(settings.REDIS_URL).try_now()  # a change is worth one short wait
+    if tell_page_cache(paths, everything):
+        apply_unheard_changes()
+    else:
         UnheardChange.objects.create(paths=paths, everything=everything)
     purge_urls_from_cache(sorted(urls))
 
