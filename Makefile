@@ -36,7 +36,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 loadtest: install
-	$(BIN)/python -m tests.loadtest --readers 50 --seconds 60
+	$(BIN)/python -m tests.loadtest --readers 50 --seconds 60 --publishes 20 --outages 2
 # Measure a production-like server with wrk; BENCH_ARGS="--articles 1000" scales it down.
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)

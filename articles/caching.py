@@ -11,10 +11,16 @@ a generation invalidates every query-string variant of a path (``?page=2``) or e
 and a render that raced with a publish is stored under the old generation, so it is never served.
 With Redis, each process also serves its most read pages from copies of its own
 (articles/near_cache.py), which every change tells it to drop.
+
+A change Redis cannot be told of (unreachable, or not answering) is kept in the database as an
+UnheardChange, and applied with the next change Redis hears, and by the first process that
+subscribes to Redis's announcements again, before it reads the cache: every process does so
+after a Redis failure, a fork or a quiet spell.
 """
 
 import functools
 import hashlib
+import logging
 import threading
 import uuid
 from contextlib import contextmanager
@@ -23,7 +29,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
@@ -40,8 +46,17 @@ from wagtail.signals import (
     pre_page_move,
 )
 
-from articles.models import ArticlePage, Comment, Person, Signpost, SiteSettings, TopicDescription
-from articles.near_cache import announce_change, near_cache
+from articles.breaker import breaker_for
+from articles.models import (
+    ArticlePage,
+    Comment,
+    Person,
+    Signpost,
+    SiteSettings,
+    TopicDescription,
+    UnheardChange,
+)
+from articles.near_cache import announce_change, near_cache, subscribed
 from articles.page_query import query_key, reads_whole_query
 from articles.site_data import forget_site_data, use_kept_site_data
 from related.models import Teaser
@@ -60,6 +75,7 @@ SHOWN_ACROSS_THE_SITE = (
     get_image_model(),
 )
 
+logger = logging.getLogger(__name__)
 _bulk = threading.local()
 _urls_before_move = {}
 
@@ -185,15 +201,43 @@ def store(request, response, stamp):
 
 
 def forget(urls, everything=False):
-    """Make the page cache (for `everything`, all of it) and the CDN forget `urls`."""
-    paths = {urlsplit(url).path for url in urls}
+    """Make the page cache (for `everything`, all of it) and the CDN forget `urls`; what the page
+    cache cannot be told now, it is told when Redis answers again."""
+    paths = sorted({urlsplit(url).path for url in urls})
+    if settings.REDIS_URL:
+        breaker_for(settings.REDIS_URL).try_now()  # a change is worth one short wait
+    if tell_page_cache(paths, everything):
+        apply_unheard_changes()
+    else:
+        UnheardChange.objects.create(paths=paths, everything=everything)
+    purge_urls_from_cache(sorted(urls))
+
+
+def tell_page_cache(paths, everything):
+    """Start new generations of `paths` (for `everything`, of the site) and announce them to
+    every process; whether Redis heard it all."""
     new = {_key("path", path): uuid.uuid4().hex for path in paths}
     if everything:
         new[SITE_GENERATION] = uuid.uuid4().hex
-        forget_site_data()
-    cache.set_many(new, timeout=None)
-    announce_change()
-    purge_urls_from_cache(sorted(urls))
+    heard = not cache.set_many(new, timeout=None)
+    if everything:
+        heard = forget_site_data() and heard
+    return announce_change() and heard
+
+
+def apply_unheard_changes(**kwargs):
+    """Tell the page cache what it missed while it could not be reached. The site data is
+    forgotten too: a view restriction changed meanwhile was not heard either."""
+    try:
+        changes = list(UnheardChange.objects.all())
+        if not changes:
+            return
+        paths = sorted({path for change in changes for path in change.paths})
+        everything = any(change.everything for change in changes)
+        if tell_page_cache(paths, everything) and forget_site_data():
+            UnheardChange.objects.filter(pk__in=[change.pk for change in changes]).delete()
+    except DatabaseError as error:
+        logger.warning("Changes the page cache missed could not be read: %s", error)
 
 
 def urls_showing(page):
@@ -399,6 +443,7 @@ def forget_comments_of(article_id):
 
 def connect_signal_handlers():
     """Invalidate on every kind of change that alters what a page's readers see."""
+    subscribed.connect(apply_unheard_changes, dispatch_uid="caching-unheard")
     page_published.connect(on_publish_or_unpublish, dispatch_uid="caching-publish")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="caching-unpublish")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="caching-slug")

@@ -44,6 +44,7 @@ from articles.routing import RestrictionsFromRouting, RoutesToChildrenDirectly
 from articles.search_engines import SearchEngineMixin
 from articles.site_settings import Signpost, SiteSettings
 from articles.subscribers import Subscriber
+from articles.unheard_changes import UnheardChange
 from articles.visibility import is_visible, private_paths, public
 from articles.workflow import ClinicalReviewTask
 from related.selection import related_items
@@ -59,6 +60,7 @@ __all__ = [
     "Signpost",
     "SiteSettings",
     "Subscriber",
+    "UnheardChange",
 ]
 
 ARTICLES_PER_PAGE = 12

@@ -8,25 +8,38 @@ its subscription; one drops every copy. Redis sends an announcement to each subs
 same pass of its event loop as its answer to the publisher, so by the time the editor who made
 the change sees it saved, every process has the news waiting on its socket. A process not
 subscribed (Redis unreachable, the subscription lost) keeps no copies: it may have missed news.
-Copies also expire after COPY_SECONDS, which bounds what a network fault nobody noticed costs.
+
+A subscription that says nothing may be one that can no longer hear (a network that drops every
+packet), so after PING_SECONDS of quiet a process asks it for a PING reply, and one quiet for
+RENEW_SECONDS is replaced. Whenever a process subscribes anew it may have missed news, and Redis
+may have missed changes made while it could not be reached; `subscribed` is sent then, so that
+those changes are applied before the process reads the cache again (articles/caching.py).
+Copies also expire after COPY_SECONDS. Every call is bounded by REDIS_TIMEOUT_SECONDS and goes
+through the process's circuit breaker (articles/breaker.py).
 """
 
 import functools
-import logging
 import os
 import threading
 import time
 
 import redis
+from redis.backoff import NoBackoff
 from redis.connection import parse_url
 from redis.exceptions import RedisError
+from redis.retry import Retry
 
 from django.conf import settings
+from django.dispatch import Signal
+
+from articles.breaker import breaker_for
 
 COPY_SECONDS = 60
 MAX_COPIES = 500
+PING_SECONDS = 1
+RENEW_SECONDS = 2
 
-logger = logging.getLogger(__name__)
+subscribed = Signal()
 
 
 class NearCache:
@@ -39,11 +52,15 @@ class NearCache:
 
     def __init__(self, url):
         self._url = url
+        self._breaker = breaker_for(url)
         self._lock = threading.Lock()
         self._copies = {}
         self._changes = 0
         self._connection = None
         self._pid = None
+        self._failures = None  # the breaker's count when this subscription was made
+        self._heard = 0.0  # when the subscription last said anything
+        self._pinged = False
 
     def get(self, key):
         with self._lock:
@@ -64,30 +81,60 @@ class NearCache:
 
     def _subscribed(self):
         """Read waiting announcements; whether copies can be trusted."""
-        try:
-            if self._connection is None or self._pid != os.getpid():
-                self._subscribe()
-            while self._connection.can_read(timeout=0):
-                self._connection.read_response()
-                self._forget_copies()
-            return True
-        except RedisError as error:
-            logger.warning("Page change announcements unavailable, copies not used: %s", error)
-            self._forget_copies()
-            self._connection = None
+        if not self._breaker.allows():
+            self._unsubscribe()
             return False
+        try:
+            if self._must_renew():
+                self._subscribe()
+            self._listen()
+        except RedisError as error:
+            self._breaker.failed(error)
+            self._unsubscribe()
+            return False
+        if self._failures != self._breaker.failures:  # the missed changes could not be applied
+            self._unsubscribe()
+            return False
+        self._breaker.succeeded()
+        return True
+
+    def _must_renew(self):
+        """Whether the subscription may have missed news: none yet, a fork, a Redis failure in
+        this process since it was made, or a quiet that a PING did not break."""
+        return (
+            self._connection is None
+            or self._pid != os.getpid()
+            or self._failures != self._breaker.failures
+            or time.monotonic() - self._heard > RENEW_SECONDS
+        )
+
+    def _listen(self):
+        while self._connection.can_read(timeout=0):
+            reply = self._connection.read_response()
+            self._heard, self._pinged = time.monotonic(), False
+            if reply[0] == b"message":
+                self._forget_copies()
+        if not self._pinged and time.monotonic() - self._heard > PING_SECONDS:
+            self._connection.send_command("PING")
+            self._pinged = True
 
     def _subscribe(self):
-        """Subscribe on a connection of our own, and wait until Redis confirms it."""
-        self._forget_copies()
-        self._connection = None
-        pool = redis.ConnectionPool.from_url(
-            self._url, socket_connect_timeout=0.5, socket_timeout=0.5
-        )
-        connection = pool.make_connection()
+        """Subscribe on a connection of our own, wait until Redis confirms it, then let the
+        changes Redis missed be applied."""
+        self._unsubscribe()
+        failures = self._breaker.failures
+        connection = connection_pool(self._url).make_connection()
         connection.send_command("SUBSCRIBE", channel(self._url))
         connection.read_response()
-        self._connection, self._pid = connection, os.getpid()
+        self._connection, self._pid, self._failures = connection, os.getpid(), failures
+        self._heard, self._pinged = time.monotonic(), False
+        subscribed.send(sender=NearCache)
+
+    def _unsubscribe(self):
+        self._forget_copies()
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.disconnect()
+        self._connection = None
 
     def _forget_copies(self):
         self._copies.clear()
@@ -95,14 +142,21 @@ class NearCache:
 
 
 def announce_change():
-    """Tell every process to drop its copies; a no-op without Redis."""
+    """Tell every process to drop its copies; whether Redis heard (always true without Redis)."""
     if not settings.REDIS_URL:
-        return
-    try:
-        with redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5) as client:
-            client.publish(channel(settings.REDIS_URL), b"")
-    except RedisError as error:
-        logger.warning("Could not announce a page cache change: %s", error)
+        return True
+    url = settings.REDIS_URL
+    client = redis.Redis(connection_pool=connection_pool(url))
+    return breaker_for(url).ask(lambda: client.publish(channel(url), b"") is not None, False)
+
+
+@functools.cache
+def connection_pool(url):
+    """Connections that wait at most REDIS_TIMEOUT_SECONDS for anything, and never retry."""
+    seconds = settings.REDIS_TIMEOUT_SECONDS
+    return redis.ConnectionPool.from_url(
+        url, socket_connect_timeout=seconds, socket_timeout=seconds, retry=Retry(NoBackoff(), 0)
+    )
 
 
 def channel(url):

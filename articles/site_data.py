@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, fields
 
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 
 from wagtail.models import Site
 
@@ -49,7 +50,10 @@ def use_kept_site_data(request):
     if entry is not None and entry[0] == generation:
         _hand_over(entry[1], request)
         return
-    data = _read(request)
+    try:
+        data = _read(request)
+    except (OperationalError, InterfaceError):
+        return  # no database: the view says so (the 503 page), or needs none (/healthz)
     if data is not None:
         cache.set(key, (generation, data), timeout=None)
 
@@ -61,7 +65,8 @@ def _key(request):
 
 
 def forget_site_data():
-    cache.set(GENERATION, uuid.uuid4().hex, timeout=None)
+    """Start a new generation; whether the cache heard it."""
+    return not cache.set_many({GENERATION: uuid.uuid4().hex}, timeout=None)
 
 
 def _start_generation():

@@ -3,6 +3,7 @@ newsletter subscribers, the reader comments' moderation queue, and who may read 
 send."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.urls import path, reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from articles.comments.models import Comment, decision_action
 from articles.comments.moderation import CommentCountsPanel, comment_viewset
 from articles.explorer import ArticlePageViewSet
-from articles.models import ArticlePage, Signpost
+from articles.models import ArticlePage, Signpost, UnheardChange
 from articles.people_admin import PersonViewSet
 from articles.reports import ReviewDueView
 from articles.subscriber_admin import SubscriberViewSet
@@ -70,6 +71,22 @@ def replace_message(request, old, new):
         if old not in str(message):
             storage.add(message.level, message.message, message.extra_tags)
     messages.success(request, new)
+
+
+@hooks.register("after_publish_page")
+@hooks.register("after_unpublish_page")
+def warn_when_the_page_cache_misses_the_change(request, page):
+    """The page cache is told of a change once it is committed, so look then."""
+    transaction.on_commit(lambda: warn_if_the_page_cache_missed_changes(request))
+
+
+def warn_if_the_page_cache_missed_changes(request):
+    if UnheardChange.objects.exists():
+        messages.warning(
+            request,
+            "The page cache could not be reached, so readers may see the previous version of "
+            "some pages until it can be: the change is applied as soon as it answers again.",
+        )
 
 
 @hooks.register("register_admin_viewset")

@@ -1,24 +1,13 @@
 """A Redis cache that degrades to no cache while Redis is unreachable, so pages are still served,
-and that builds its Redis client once rather than on every call."""
+asks nothing of a Redis that failed lately (articles/breaker.py), and builds its Redis client
+once rather than on every call."""
 
-import logging
-from contextlib import contextmanager
-
-from redis.exceptions import RedisError
+from functools import partial
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
-logger = logging.getLogger(__name__)
-
-
-@contextmanager
-def unavailable_is_a_miss():
-    """Let a Redis failure pass as a cache miss, logged once per call."""
-    try:
-        yield
-    except RedisError as error:
-        logger.warning("Cache unavailable, serving without it: %s", error)
+from articles.breaker import breaker_for
 
 
 class OneClientPerPool(RedisCacheClient):
@@ -38,54 +27,42 @@ class OneClientPerPool(RedisCacheClient):
 
 
 class ForgivingRedisCache(RedisCache):
+    """Every call answers as a miss (or a failed write) while Redis is failing."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = OneClientPerPool
+        self._breaker = breaker_for(server)
+
+    def _ask(self, otherwise, method, *args):
+        return self._breaker.ask(partial(method, *args), otherwise)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        with unavailable_is_a_miss():
-            return super().add(key, value, timeout, version)
-        return False
+        return self._ask(False, super().add, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
-        with unavailable_is_a_miss():
-            return super().get(key, default, version)
-        return default
+        return self._ask(default, super().get, key, default, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        with unavailable_is_a_miss():
-            super().set(key, value, timeout, version)
+        self._ask(None, super().set, key, value, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        with unavailable_is_a_miss():
-            return super().touch(key, timeout, version)
-        return False
+        return self._ask(False, super().touch, key, timeout, version)
 
     def delete(self, key, version=None):
-        with unavailable_is_a_miss():
-            return super().delete(key, version)
-        return False
+        return self._ask(False, super().delete, key, version)
 
     def get_many(self, keys, version=None):
-        with unavailable_is_a_miss():
-            return super().get_many(keys, version)
-        return {}
+        return self._ask({}, super().get_many, keys, version)
 
     def has_key(self, key, version=None):
-        with unavailable_is_a_miss():
-            return super().has_key(key, version)
-        return False
+        return self._ask(False, super().has_key, key, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        with unavailable_is_a_miss():
-            return super().set_many(data, timeout, version)
-        return list(data)
+        return self._ask(list(data), super().set_many, data, timeout, version)
 
     def delete_many(self, keys, version=None):
-        with unavailable_is_a_miss():
-            super().delete_many(keys, version)
+        self._ask(None, super().delete_many, keys, version)
 
     def clear(self):
-        with unavailable_is_a_miss():
-            return super().clear()
-        return False
+        return self._ask(False, super().clear)

@@ -287,12 +287,18 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "articles.password_reset.LimitedPassword
 # Caching
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The longest any Redis call may wait: Redis answers in well under a millisecond, and a Redis that
+# does not answer must not hold a reader or an editor (articles/breaker.py stops asking after one).
+REDIS_TIMEOUT_SECONDS = 0.25
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "config.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:

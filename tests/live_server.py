@@ -89,21 +89,22 @@ class LiveSite:
         (directory / ".env").write_text("".join(lines))
         return directory
 
-    def manage(self, *args):
+    def manage(self, *args, timeout=None):
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
             capture_output=True,
             text=True,
+            timeout=timeout,
         )
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
         return result.stdout
 
-    def python(self, code):
+    def python(self, code, timeout=None):
         """Run Python code in the site's Django shell; what it prints, stripped."""
-        return self.manage("shell", "--no-imports", "-c", code).strip()
+        return self.manage("shell", "--no-imports", "-c", code, timeout=timeout).strip()
 
     def add_user(self, username, password, group):
         """Create a user who belongs to the named group, such as "Editors" or "Reviewers"."""

@@ -6,6 +6,7 @@ from http import HTTPStatus
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pytest
+import redis
 
 from django.db import OperationalError
 
@@ -21,6 +22,7 @@ from tests.tcp_proxy import TcpProxy
 
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
 URLENCODED = "application/x-www-form-urlencoded"
+REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 @pytest.mark.django_db
@@ -128,15 +130,21 @@ def unreachable_database_url(workdir):
 
 @pytest.fixture(scope="module")
 def site_without_database(tmp_path_factory):
+    """As deployed, with Redis, whose cache holds none of the site data (as after any
+    site-wide change)."""
     workdir = tmp_path_factory.mktemp("down")
     site = LiveSite(workdir, name="faults_down")
     site.manage("collectstatic", "--noinput")
-    yield site.serve(DATABASE_URL=unreachable_database_url(workdir))
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    yield site.serve(DATABASE_URL=unreachable_database_url(workdir), REDIS_URL=REDIS_URL)
     site.stop()
 
 
-def test_with_the_database_down_readers_get_a_static_503_page(site_without_database):
-    status, headers, body = fetch(site_without_database.url + ARTICLE)
+@pytest.mark.parametrize(
+    "path", ["/", ARTICLE, "/search/?q=pain", "/feeds/rss.xml", "/sitemap.xml"]
+)
+def test_with_the_database_down_readers_get_a_static_503_page(site_without_database, path):
+    status, headers, body = fetch(site_without_database.url + path)
     assert status == HTTPStatus.SERVICE_UNAVAILABLE
     assert headers["Retry-After"] == "30"
     assert b"Back soon" in body
