@@ -178,6 +178,5 @@ def _add_article_facts(meta, page, section):
 
 def _add_review_facts(meta, page):
     """When and by whom the article was last reviewed, for articles that record it."""
-    reviewer = getattr(page, "reviewed_by", None)
     meta.last_reviewed = getattr(page, "last_reviewed", None)
-    meta.reviewed_by = str(reviewer) if reviewer else ""
+    meta.reviewed_by = str(page.reviewer) if getattr(page, "reviewer_id", None) else ""

@@ -15,9 +15,8 @@ from django.template.loader import render_to_string
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from articles.models import ArticlePage, HomePage, SectionPage
+from articles.models import ArticlePage, HomePage, Person, SectionPage
 from articles.seo import page_metadata, summarise
-from articles.structured_data import graph
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -157,13 +156,14 @@ def test_an_article_cites_its_works_cited(client):
     assert citations[0].startswith("Coan, James A., and John J.B. Allen.")
 
 
-def test_review_facts_join_the_graph_once_an_article_records_them(rf):
+def test_review_facts_join_the_graph_once_an_article_records_them(client):
     page = ArticlePage.objects.get(slug="anxiety-and-chronic-pain")
-    page.last_reviewed, page.reviewed_by = date(2026, 1, 5), "Dr Ada Example"
-    nodes = graph(page_metadata(page, rf.get(page.url)))["@graph"]
-    web_page = next(node for node in nodes if node["@type"] == "MedicalWebPage")
+    page.reviewer = Person.objects.create(name="Dr Ada Example", credentials="MBBS")
+    page.last_reviewed = date(2026, 1, 5)
+    page.save_revision().publish()
+    web_page = json_ld(head_of(client, page))["MedicalWebPage"]
     assert web_page["lastReviewed"] == "2026-01-05"
-    assert web_page["reviewedBy"] == {"@type": "Person", "name": "Dr Ada Example"}
+    assert web_page["reviewedBy"] == {"@type": "Person", "name": "Dr Ada Example, MBBS"}
 
 
 def test_json_ld_cannot_close_its_script_element(rf):
