@@ -22,11 +22,12 @@ article.save_revision().publish()
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     server_url = postgres_server_url()
-    database_url = fresh_database_url(tmp_path_factory.mktemp("two"), "two_servers", server_url)
+    workdir = tmp_path_factory.mktemp("two")
+    database_url = fresh_database_url(workdir, "two_servers", server_url)
     redis.Redis.from_url(REDIS_URL).flushdb()
-    first = LiveSite(None, database_url=database_url, REDIS_URL=REDIS_URL)
+    first = LiveSite(workdir, database_url=database_url, REDIS_URL=REDIS_URL)
     first.prepare()
-    second = LiveSite(None, database_url=database_url, REDIS_URL=REDIS_URL)
+    second = LiveSite(workdir, database_url=database_url, REDIS_URL=REDIS_URL)
     sites = [first.start(), second.start()]
     yield sites
     for site in sites:
