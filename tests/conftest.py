@@ -11,6 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from articles.content import load, read_fixtures
 from tests.helpers import FIXTURES_DIR
+from tests.tcp_proxy import TcpProxy
 
 hypothesis_settings.register_profile(
     "ci",
@@ -31,6 +32,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the site from the fixtures once; each test runs in a transaction rolled back after."""
     with django_db_blocker.unblock():
         load(read_fixtures(FIXTURES_DIR), base_url=settings.BASE_URL)
+
+
+@pytest.fixture(scope="module")
+def relay():
+    """The local Redis behind a relay a test can cut (tests/tcp_proxy.py)."""
+    relay = TcpProxy("127.0.0.1", 6379).open()
+    yield relay
+    relay.close()
 
 
 @pytest.fixture(autouse=True)

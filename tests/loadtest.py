@@ -186,8 +186,8 @@ def main():
     redis.Redis.from_url(REDIS_URL).flushdb()
     relay = TcpProxy("127.0.0.1", 6379).open()
     with tempfile.TemporaryDirectory() as workdir:
-        via_relay = f"redis://127.0.0.1:{relay.port}/14"
-        site = LiveSite(Path(workdir), name="loadtest", REDIS_URL=via_relay).start()
+        site = LiveSite(Path(workdir), name="loadtest", REDIS_URL=relay.url_for(REDIS_URL))
+        site.start()
         try:
             os.environ.update(site.env)
             import django

@@ -4,6 +4,7 @@ black-holes them (accepts and then passes nothing on, as when packets are lost),
 import socket
 import threading
 from contextlib import suppress
+from urllib.parse import urlsplit
 
 from tests.live_server import free_port
 
@@ -23,6 +24,10 @@ class TcpProxy:
         self.listener = None
         self.dropping = False
         self.flowing = threading.Event()
+
+    def url_for(self, url):
+        """`url`, an address of the target, reaching it through this relay."""
+        return urlsplit(url)._replace(netloc=f"127.0.0.1:{self.port}").geturl()
 
     def open(self):
         self.dropping = False

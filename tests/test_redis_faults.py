@@ -13,7 +13,6 @@ import redis
 from articles.breaker import REST_SECONDS
 from articles.near_cache import RENEW_SECONDS
 from tests.live_server import LiveSite
-from tests.tcp_proxy import TcpProxy
 
 ARTICLE = "/chronic-pain/anxiety-and-chronic-pain/"
 REDIS_URL = "redis://127.0.0.1:6379/12"
@@ -29,17 +28,11 @@ print(time.monotonic() - started)
 
 
 @pytest.fixture(scope="module")
-def relay():
-    proxy = TcpProxy("127.0.0.1", 6379).open()
-    yield proxy
-    proxy.close()
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory, relay):
     redis.Redis.from_url(REDIS_URL).flushdb()
-    via_relay = f"redis://127.0.0.1:{relay.port}/12"
-    site = LiveSite(tmp_path_factory.mktemp("redis"), name="redis_faults", REDIS_URL=via_relay)
+    site = LiveSite(
+        tmp_path_factory.mktemp("redis"), name="redis_faults", REDIS_URL=relay.url_for(REDIS_URL)
+    )
     yield site.start()
     site.stop()
 

@@ -7,23 +7,16 @@ import redis
 from playwright.sync_api import expect
 
 from tests.live_server import ADMIN_PASSWORD, ADMIN_USER, LiveSite
-from tests.tcp_proxy import TcpProxy
 
 REDIS_URL = "redis://127.0.0.1:6379/12"
 
 
 @pytest.fixture(scope="module")
-def relay():
-    proxy = TcpProxy("127.0.0.1", 6379).open()
-    yield proxy
-    proxy.close()
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory, relay):
     redis.Redis.from_url(REDIS_URL).flushdb()
-    via_relay = f"redis://127.0.0.1:{relay.port}/12"
-    site = LiveSite(tmp_path_factory.mktemp("outage"), name="cache_outage", REDIS_URL=via_relay)
+    site = LiveSite(
+        tmp_path_factory.mktemp("outage"), name="cache_outage", REDIS_URL=relay.url_for(REDIS_URL)
+    )
     yield site.start()
     site.stop()
 
